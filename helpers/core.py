@@ -5,23 +5,23 @@
 # %% auto 0
 __all__ = ['IN_TEST', 'small_in_test', 'pick_device', 'default_device', 'set_default_device', 'set_seed']
 
-# %% ../nbs/00a_core.ipynb 2
+# %% ../nbs/00a_core.ipynb 3
 import os, random
 import numpy as np
 import torch
 
-# %% ../nbs/00a_core.ipynb 4
+# %% ../nbs/00a_core.ipynb 5
 IN_TEST = bool(os.environ.get('IN_TEST'))  # set by `nbdev_test`; lessons shrink data and epochs when true
 if IN_TEST: torch.set_num_threads(1)
 
-# %% ../nbs/00a_core.ipynb 5
+# %% ../nbs/00a_core.ipynb 6
 def small_in_test(full:int, # size for a student's full run
               small:int # size under `nbdev_test`
              ) -> int:
     "`small` while the test-suite runs (`IN_TEST`), else `full`: the one place a lesson shrinks its work"
     return small if IN_TEST else full
 
-# %% ../nbs/00a_core.ipynb 8
+# %% ../nbs/00a_core.ipynb 9
 def _available(name:str) -> bool:
     "Is the device type `name` ('cuda', 'mps', 'cpu') usable on this machine?"
     if name == 'cuda': return torch.cuda.is_available()
@@ -38,7 +38,7 @@ def pick_device(name:str|None=None # 'cuda', 'cuda:1', 'mps' or 'cpu'; None pick
                          f"Use one of {[n for n in ('cuda', 'mps', 'cpu') if _available(n)]}, or unset HELPERS_DEVICE.")
     return dev
 
-# %% ../nbs/00a_core.ipynb 11
+# %% ../nbs/00a_core.ipynb 12
 _default_device = pick_device(os.environ.get('HELPERS_DEVICE') or None)
 
 def default_device() -> torch.device:
@@ -52,7 +52,7 @@ def set_default_device(name:str|None=None # as for `pick_device`
     _default_device = pick_device(name)
     return _default_device
 
-# %% ../nbs/00a_core.ipynb 15
+# %% ../nbs/00a_core.ipynb 16
 def set_seed(seed:int=42 # the seed for Python, NumPy and PyTorch (all devices)
             ):
     "Seed every random number generator the course uses"

@@ -6,7 +6,7 @@
 __all__ = ['DATASETS', 'Remote', 'DatasetInfo', 'file_digest', 'matches', 'data_path', 'read_manifest', 'DownloadError',
            'download', 'extract', 'fetch_file', 'get_dataset']
 
-# %% ../nbs/01a_data.ipynb 2
+# %% ../nbs/01a_data.ipynb 3
 import hashlib, os, shutil, tarfile, urllib.error, urllib.request, warnings, zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,7 +14,7 @@ from pathlib import Path
 from contextlib import contextmanager
 from fastprogress.fastprogress import progress_bar
 
-# %% ../nbs/01a_data.ipynb 4
+# %% ../nbs/01a_data.ipynb 5
 @dataclass(frozen=True)
 class Remote:
     "One downloadable file: canonical URL, published checksum, archive type"
@@ -34,7 +34,7 @@ class DatasetInfo:
     files: tuple
     about: str
 
-# %% ../nbs/01a_data.ipynb 5
+# %% ../nbs/01a_data.ipynb 6
 _MNIST = 'https://ossci-datasets.s3.amazonaws.com/mnist/'
 _WT2 = 'https://raw.githubusercontent.com/pytorch/examples/main/word_language_model/data/wikitext-2/'
 _M30K = 'https://raw.githubusercontent.com/multi30k/dataset/master/data/task1/raw/'
@@ -92,7 +92,7 @@ DATASETS = {d.name: d for d in [
         "load its weights only with torch.load(..., weights_only=True)"),
 ]}
 
-# %% ../nbs/01a_data.ipynb 8
+# %% ../nbs/01a_data.ipynb 9
 def file_digest(path:Path, # file to hash
                 algo:str='sha256' # any hashlib name, or 'git-blob'
                ) -> str:
@@ -110,7 +110,7 @@ def matches(path:Path, # file to check
     algo, _, want = checksum.partition(':')
     return file_digest(path, algo) == want.lower()
 
-# %% ../nbs/01a_data.ipynb 11
+# %% ../nbs/01a_data.ipynb 12
 _REPO = Path(__file__).resolve().parents[1] if '__file__' in dir() else Path.cwd().parent
 
 def data_path() -> Path:
@@ -118,7 +118,7 @@ def data_path() -> Path:
     if os.environ.get('HELPERS_DATA'): return Path(os.environ['HELPERS_DATA']).expanduser()
     return _REPO/'data' if (_REPO/'settings.ini').exists() else Path.home()/'.dl-course'/'data'
 
-# %% ../nbs/01a_data.ipynb 14
+# %% ../nbs/01a_data.ipynb 15
 def _is_url(s:str) -> bool: return s.split('://', 1)[0] in ('http', 'https', 'file')
 
 def _open(src:str):
@@ -148,7 +148,7 @@ def read_manifest(mirror:str # folder or URL of a course mirror
 
 def _mirror() -> str|None: return os.environ.get('HELPERS_MIRROR') or None
 
-# %% ../nbs/01a_data.ipynb 16
+# %% ../nbs/01a_data.ipynb 17
 class DownloadError(RuntimeError):
     "A file could not be fetched, or what was fetched is not what was expected"
 
@@ -187,7 +187,7 @@ def download(src:str, # URL or local path to copy from
     finally: part.unlink(missing_ok=True)
     return dest
 
-# %% ../nbs/01a_data.ipynb 28
+# %% ../nbs/01a_data.ipynb 29
 def _check_members(names, root:Path, archive:Path):
     "Refuse any member path that would resolve outside `root`"
     root = root.resolve()
@@ -221,7 +221,7 @@ def extract(archive:Path, # a .zip or tar archive (.tar, .tgz, .tar.gz)
             p.replace(target)
     finally: shutil.rmtree(tmp, ignore_errors=True)
 
-# %% ../nbs/01a_data.ipynb 31
+# %% ../nbs/01a_data.ipynb 32
 def _source(name:str, r:Remote, dest:Path) -> tuple:
     "(where to fetch `r` from, checksum to verify): the mirror's copy when `HELPERS_MIRROR` is set"
     mirror = _mirror()
@@ -270,7 +270,7 @@ def fetch_file(name:str, # dataset name (its folder under `data_path()`)
         stamp.write_text(r.checksum or 'unverified')
     return dest
 
-# %% ../nbs/01a_data.ipynb 32
+# %% ../nbs/01a_data.ipynb 33
 def get_dataset(name:str, # a key of `DATASETS`, e.g. 'mnist'
                 files:list|None=None # only these file names of the dataset (default: all)
                ) -> Path:
