@@ -62,8 +62,11 @@ class CancelFitException(Exception): "Raise in a callback to stop `fit` (after_f
 class CancelEpochException(Exception): "Raise in a callback to skip the rest of this epoch"
 class CancelBatchException(Exception): "Raise in a callback to skip the rest of this batch"
 
+_EVENTS = ('before_fit', 'before_epoch', 'before_train', 'before_batch', 'after_loss', 'after_backward', 'after_step',
+           'after_batch', 'before_validate', 'after_epoch', 'after_fit')
+
 class Callback:
-    "Base class for callbacks: override the events you need; lower `order` runs first"
+    "Base class for callbacks: define methods named after the events you need; lower `order` runs first"
     order, learn = 0, None
 
 # %% ../nbs/01b_learner.ipynb 11
@@ -268,17 +271,20 @@ class Learner:
     def add_cbs(self, cbs):
         "Add callbacks (they stay until removed)"
         for cb in cbs: cb.learn = self
-        self.cbs = sorted(self.cbs + list(cbs), key=lambda cb: cb.order)
+        self._set_cbs(self.cbs + list(cbs))
 
     def remove_cbs(self, cbs):
         "Remove callbacks"
-        for cb in cbs: self.cbs.remove(cb)
+        self._set_cbs([cb for cb in self.cbs if cb not in cbs])
+
+    def _set_cbs(self, cbs):
+        "Keep callbacks sorted by `order`, and each event's handlers in a list, so an event is one short loop"
+        self.cbs = sorted(cbs, key=lambda cb: cb.order)
+        self._handlers = {e: [getattr(cb, e) for cb in self.cbs if hasattr(cb, e)] for e in _EVENTS}
 
     def __call__(self, event:str):
         "Run `event` on every callback that defines it, in `order`"
-        for cb in self.cbs:
-            method = getattr(cb, event, None)
-            if method is not None: method()
+        for handler in self._handlers[event]: handler()
 
     def param_groups(self) -> list:
         "The splitter's parameter groups, checked to cover every parameter exactly once"
@@ -342,16 +348,17 @@ class Learner:
         self.training, self.dl = training, dl
         self.model.train(training)
         self('before_train' if training else 'before_validate')
-        tot_loss, tot_n, tot_m = 0., 0, [0.] * len(self.metrics)
+        losses, sizes, mets = [], [], []  # per batch; averaged once at the end, weighted by batch size
         with torch.set_grad_enabled(training):
             for self.iter, self.batch in enumerate(self.dl):
                 try: self._one_batch()
                 except CancelBatchException: continue
-                n = len(self.yb)
-                tot_loss, tot_n = tot_loss + self.loss.detach() * n, tot_n + n
-                if not training: tot_m = [t + m(self.preds, self.yb).detach() * n for t, m in zip(tot_m, self.metrics)]
-        if tot_n == 0: return float('nan'), {}
-        return float(tot_loss / tot_n), {m.__name__: float(t / tot_n) for m, t in zip(self.metrics, tot_m)}
+                losses.append(self.loss.detach()); sizes.append(len(self.yb))
+                if not training and self.metrics: mets.append(torch.stack([m(self.preds, self.yb).detach().float() for m in self.metrics]))
+        if not sizes: return float('nan'), {}
+        w = torch.tensor(sizes, dtype=torch.float32, device=losses[0].device) / sum(sizes)
+        loss = float(torch.stack(losses).float() @ w)
+        return loss, dict(zip([m.__name__ for m in self.metrics], (w @ torch.stack(mets)).tolist() if mets else []))
 
     def _one_batch(self):
         *self.xb, self.yb = [b.to(self.device) for b in self.batch]
