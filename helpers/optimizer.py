@@ -71,6 +71,9 @@ class Optimizer:
             ps = [p for p in group['params'] if p.grad is not None]
             if not ps: continue
             grads, states = [p.grad for p in ps], [self.state.setdefault(p, {}) for p in ps]
+            if any(g.is_sparse for g in grads):
+                raise ValueError("Got a sparse gradient (from nn.Embedding(sparse=True)?); these optimizers update dense "
+                                 "tensors. Use sparse=False, or torch.optim.SparseAdam for sparse embeddings.")
             hypers = {k: v for k, v in group.items() if k != 'params'}
             for stepper in self.steppers: stepper(ps, grads, states, **hypers)
 
@@ -99,7 +102,7 @@ class Optimizer:
         names = [getattr(s, 'func', s).__name__ for s in self.steppers]
         return f"Optimizer({names}, {[{k: v for k, v in g.items() if k != 'params'} for g in self.param_groups]})"
 
-# %% ../nbs/03_optimizers.ipynb 26
+# %% ../nbs/03_optimizers.ipynb 27
 def average_grad(ps, grads, states, mom, dampening=False, **kwargs):
     "Momentum: `grad_avg = mom*grad_avg + grad`, or `+ (1-mom)*grad` with dampening (an EWMA)"
     avgs = get_state(states, ps, 'grad_avg')
@@ -110,7 +113,7 @@ def momentum_step(ps, grads, states, lr, **kwargs):
     "Step along the momentum: `p -= lr * grad_avg`"
     torch._foreach_add_(ps, [s['grad_avg'] for s in states], alpha=-lr)
 
-# %% ../nbs/03_optimizers.ipynb 31
+# %% ../nbs/03_optimizers.ipynb 32
 def average_sqr_grad(ps, grads, states, sqr_mom, **kwargs):
     "EWMA of the squared gradient: `sqr_avg = sqr_mom*sqr_avg + (1-sqr_mom)*grad**2`"
     sqrs = get_state(states, ps, 'sqr_avg')
@@ -144,7 +147,7 @@ def adadelta_step(ps, grads, states, lr, sqr_mom, eps, **kwargs):
     torch._foreach_mul_(delta_avgs, sqr_mom); torch._foreach_addcmul_(delta_avgs, delta, delta, value=1 - sqr_mom)
     torch._foreach_add_(ps, delta, alpha=-lr)
 
-# %% ../nbs/03_optimizers.ipynb 34
+# %% ../nbs/03_optimizers.ipynb 35
 def step_stat(ps, grads, states, **kwargs):
     "Count the steps each parameter has taken (for Adam's bias correction)"
     for s in states: s['step'] = s.get('step', 0) + 1
@@ -157,7 +160,7 @@ def adam_step(ps, grads, states, lr, mom, sqr_mom, eps, **kwargs):
     torch._foreach_add_(denom, eps)
     torch._foreach_addcdiv_(ps, [s['grad_avg'] for s in states], denom, [-lr / (1 - mom ** n) for n in steps])
 
-# %% ../nbs/03_optimizers.ipynb 37
+# %% ../nbs/03_optimizers.ipynb 38
 def _wd_stepper(decouple_wd:bool): return weight_decay if decouple_wd else l2_reg
 
 def _check_betas(**betas):
@@ -203,7 +206,7 @@ def AdaDelta(params, lr:float=1., sqr_mom:float=0.9, # rho in the paper and in t
     return Optimizer(params, [_wd_stepper(decouple_wd), average_sqr_grad, adadelta_step], lr=lr,
                      sqr_mom=sqr_mom, eps=eps, wd=wd)
 
-# %% ../nbs/03_optimizers.ipynb 40
+# %% ../nbs/03_optimizers.ipynb 41
 TORCH_PAIRS = {  # name -> (ours, torch.optim's), with the same hyper-parameters; both called as f(params, lr=lr)
     'sgd': (partial(SGD, mom=0.9, wd=1e-2, decouple_wd=False), partial(torch.optim.SGD, momentum=0.9, weight_decay=1e-2)),
     'adam': (partial(Adam, wd=1e-2), partial(torch.optim.Adam, betas=(0.9, 0.99), eps=1e-5, weight_decay=1e-2)),
@@ -213,7 +216,7 @@ TORCH_PAIRS = {  # name -> (ours, torch.optim's), with the same hyper-parameters
     'adadelta': (partial(AdaDelta, wd=1e-2), partial(torch.optim.Adadelta, rho=0.9, eps=1e-6, weight_decay=1e-2)),
 }
 
-# %% ../nbs/03_optimizers.ipynb 62
+# %% ../nbs/03_optimizers.ipynb 63
 def sched_cos_anneal(lr_max, # starting (peak) value: a float or one per group
                      lr_min=0., # value at the end of each cycle
                      n_cycles:int=1): # restarts: the cosine is run `n_cycles` times
@@ -240,7 +243,7 @@ def sched_slanted_tri(lr_max, # peak value: a float or one per group
         return lr_max * (1 + p * (ratio - 1)) / ratio
     return _inner
 
-# %% ../nbs/03_optimizers.ipynb 75
+# %% ../nbs/03_optimizers.ipynb 76
 def make_params(shapes:list, # shapes of the parameter tensors
                 seed:int=0, dtype=torch.float32) -> list:
     "Random parameters with random gradients already in `.grad`: stand-ins for a model's after backward"
@@ -265,7 +268,7 @@ def time_steps(opts:dict, # name -> optimizer, each over its own parameters
             if i >= n_warmup: times[k].append(dt * 1e3)
     return {k: statistics.median(v) for k, v in times.items()}
 
-# %% ../nbs/03_optimizers.ipynb 76
+# %% ../nbs/03_optimizers.ipynb 77
 BENCH_SHAPES = [(2048, 1024), (2048,), (2048, 2048), (2048,), (1024, 2048), (1024,), (1000, 1024), (1000,)]  # 9.4M
 
 def bench(quick:bool=False):
