@@ -5,7 +5,7 @@
 # %% auto 0
 __all__ = ['parse_idx', 'read_idx', 'load_mnist', 'normalize', 'show', 'plots', 'load_normalized', 'logreg', 'adam',
            'mnist_learner', 'dropout', 'Dropout', 'xavier_uniform_', 'xavier_normal_', 'mlp', 'conv_out', 'conv_bn',
-           'cnn', 'torch_dls', 'fit_timed', 'bench']
+           'cnn', 'torch_dls', 'fit_timed', 'time_batches', 'bench']
 
 # %% ../nbs/01c_mnist.ipynb 3
 import gzip, math, struct, time
@@ -245,6 +245,13 @@ def fit_timed(learn:Learner, # a learner, trained in place
     else: learn.fit(n_epochs, lr)
     return time.perf_counter() - start
 
+def time_batches(dl # any iterable of batches
+                ) -> float:
+    "Seconds to draw every batch of `dl` once, with no model: the cost of the data path alone"
+    start = time.perf_counter()
+    for _ in dl: pass
+    return time.perf_counter() - start
+
 # %% ../nbs/01c_mnist.ipynb 75
 def _result(name:str, learn:Learner, n_epochs:int, bs:int, secs:float, **extra) -> dict:
     "One benchmark line: the last epoch's validation loss and accuracy, and the timings"
@@ -254,7 +261,7 @@ def _result(name:str, learn:Learner, n_epochs:int, bs:int, secs:float, **extra) 
 
 def bench(quick:bool=False # 3,000 training and 1,000 validation/test images, fewer epochs: a smoke test
          ):
-    "Yield one result per experiment: logistic regression (1 epoch: TensorLoader, DataLoader; converged), MLP, CNN"
+    "Yield one result per experiment: logistic regression (1 epoch: TensorLoader, DataLoader; converged), MLP, CNN, data path alone"
     (x_tr, y_tr), valid, (x_te, y_te) = load_normalized(*((3000, 1000) if quick else (None, None)))
     bs = 64
     dls = DataLoaders.from_tensors((x_tr, y_tr), valid, bs=bs)
@@ -271,3 +278,7 @@ def bench(quick:bool=False # 3,000 training and 1,000 validation/test images, fe
         secs = fit_timed(learn, n_epochs, one_cycle=one_cycle)
         extra = {'test_acc': accuracy(*learn.get_preds(TensorLoader(x_te, y_te, bs=256))).item()} if name == 'cnn' else {}
         yield _result(name, learn, n_epochs, bs, secs, **extra)
+    loaders = {'tensorloader': dls.train, 'dataloader': torch_dls((x_tr, y_tr), valid, bs=bs).train}
+    data_secs = {k: min(time_batches(dl) for _ in range(3)) for k, dl in loaders.items()}  # best of 3
+    yield dict(experiment='data_path_1ep', dataset='mnist', bs=bs, secs_tensorloader=data_secs['tensorloader'],
+               secs_dataloader=data_secs['dataloader'], speedup=data_secs['dataloader'] / data_secs['tensorloader'])
