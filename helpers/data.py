@@ -118,7 +118,7 @@ def data_path() -> Path:
     if os.environ.get('HELPERS_DATA'): return Path(os.environ['HELPERS_DATA']).expanduser()
     return _REPO/'data' if (_REPO/'settings.ini').exists() else Path.home()/'.dl-course'/'data'
 
-# %% ../nbs/01a_data.ipynb 15
+# %% ../nbs/01a_data.ipynb 16
 def _is_url(s:str) -> bool: return s.split('://', 1)[0] in ('http', 'https', 'file')
 
 def _open(src:str):
@@ -148,7 +148,7 @@ def read_manifest(mirror:str # folder or URL of a course mirror
 
 def _mirror() -> str|None: return os.environ.get('HELPERS_MIRROR') or None
 
-# %% ../nbs/01a_data.ipynb 17
+# %% ../nbs/01a_data.ipynb 18
 class DownloadError(RuntimeError):
     "A file could not be fetched, or what was fetched is not what was expected"
 
@@ -187,7 +187,7 @@ def download(src:str, # URL or local path to copy from
     finally: part.unlink(missing_ok=True)
     return dest
 
-# %% ../nbs/01a_data.ipynb 29
+# %% ../nbs/01a_data.ipynb 30
 def _check_members(names, root:Path, archive:Path):
     "Refuse any member path that would resolve outside `root`"
     root = root.resolve()
@@ -221,7 +221,7 @@ def extract(archive:Path, # a .zip or tar archive (.tar, .tgz, .tar.gz)
             p.replace(target)
     finally: shutil.rmtree(tmp, ignore_errors=True)
 
-# %% ../nbs/01a_data.ipynb 32
+# %% ../nbs/01a_data.ipynb 33
 def _source(name:str, r:Remote, dest:Path) -> tuple:
     "(where to fetch `r` from, checksum to verify): the mirror's copy when `HELPERS_MIRROR` is set"
     mirror = _mirror()
@@ -270,7 +270,7 @@ def fetch_file(name:str, # dataset name (its folder under `data_path()`)
         stamp.write_text(r.checksum or 'unverified')
     return dest
 
-# %% ../nbs/01a_data.ipynb 33
+# %% ../nbs/01a_data.ipynb 34
 def get_dataset(name:str, # a key of `DATASETS`, e.g. 'mnist'
                 files:list|None=None # only these file names of the dataset (default: all)
                ) -> Path:
