@@ -6,7 +6,7 @@
 __all__ = ['MOVIELENS', 'RECIPES', 'load_movielens', 'encode_ids', 'random_split', 'CollabData', 'subsample', 'DotProduct',
            'check_ids', 'EmbeddingDot', 'check_y_range', 'collab_learner', 'create_params', 'sigmoid_range',
            'DotProductBias', 'emb_sz_rule', 'EmbeddingNet', 'bias_splitter', 'fit_recipe', 'fit_ensemble', 'pca',
-           'most_similar', 'recommend', 'torch_dls', 'bench']
+           'most_similar', 'recommend', 'bench']
 
 # %% ../nbs/02_collab.ipynb 3
 import difflib, time
@@ -16,10 +16,9 @@ import pandas as pd
 import torch
 from torch import nn
 import torch.nn.functional as F
-from torch.utils.data import DataLoader, TensorDataset
 from .core import set_seed, small_in_test
 from .data import get_dataset
-from .learner import Learner, DataLoaders, default_splitter
+from .learner import Learner, DataLoaders, default_splitter, torch_dls
 from .optimizer import SGD, Adam, AdamW
 
 # %% ../nbs/02_collab.ipynb 8
@@ -319,13 +318,7 @@ def recommend(model:nn.Module, data:CollabData,
     top = preds.topk(n)
     return pd.DataFrame({'item': data.items[top.indices.numpy()], 'title': data.title(top.indices), 'predicted': top.values.numpy()})
 
-# %% ../nbs/02_collab.ipynb 89
-def torch_dls(data:CollabData, bs:int=64) -> DataLoaders:
-    "The same batches through PyTorch's per-row `DataLoader(TensorDataset)`, for comparison"
-    return DataLoaders(DataLoader(TensorDataset(*data.train), batch_size=bs, shuffle=True),
-                       DataLoader(TensorDataset(*data.valid), batch_size=2 * bs))
-
-# %% ../nbs/02_collab.ipynb 92
+# %% ../nbs/02_collab.ipynb 91
 def _bench_data(name:str, quick:bool) -> CollabData:
     ratings, titles = load_movielens(name)
     return CollabData(subsample(ratings, 5_000 if quick else None), titles)
@@ -348,7 +341,7 @@ def bench(quick:bool=False # tiny data, one epoch: checks that it runs
             if ds not in datas: datas[ds] = _bench_data(ds, quick)
             yield _bench_one(name, datas[ds], recipe, quick)
         data = datas['ml-100k']
-        yield _bench_one('dotbias_ml100k_dataloader', data, RECIPES['dotbias_ml100k'], quick, dls=torch_dls(data))
+        yield _bench_one('dotbias_ml100k_dataloader', data, RECIPES['dotbias_ml100k'], quick, dls=torch_dls(data.train, data.valid))
         torch.set_num_threads(n_threads)
         yield _bench_one('dotbias_ml100k_default_threads', data, RECIPES['dotbias_ml100k'], quick, n_epochs=1)  # slow on a busy machine
     finally: torch.set_num_threads(n_threads)

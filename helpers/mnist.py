@@ -5,7 +5,7 @@
 # %% auto 0
 __all__ = ['parse_idx', 'read_idx', 'load_mnist', 'normalize', 'show', 'plots', 'load_normalized', 'logreg', 'adam',
            'mnist_learner', 'dropout', 'Dropout', 'xavier_uniform_', 'xavier_normal_', 'mlp', 'conv_out', 'conv_bn',
-           'cnn', 'torch_dls', 'fit_timed', 'time_batches', 'bench']
+           'cnn', 'fit_timed', 'time_batches', 'bench']
 
 # %% ../nbs/01c_mnist.ipynb 3
 import gzip, math, struct, time
@@ -14,11 +14,10 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from torch.utils.data import DataLoader, TensorDataset
 import matplotlib.pyplot as plt
 from .core import set_seed, small_in_test
 from .data import get_dataset
-from .learner import Learner, DataLoaders, TensorLoader, accuracy
+from .learner import Learner, DataLoaders, TensorLoader, accuracy, torch_dls
 from .optimizer import Adam, Optimizer
 
 # %% ../nbs/01c_mnist.ipynb 6
@@ -226,14 +225,6 @@ def cnn(nfs:tuple=(8, 16, 32) # channels of each conv block; each is followed by
     return nn.Sequential(*layers, nn.Flatten(), nn.Linear(ni * n * n, 10), nn.LogSoftmax(dim=1))
 
 # %% ../nbs/01c_mnist.ipynb 72
-def torch_dls(train:tuple, # (x_train, y_train) tensors
-              valid:tuple, # (x_valid, y_valid) tensors
-              bs:int=64 # training batch size (validation: 2*bs)
-             ) -> DataLoaders:
-    "The same data through `torch.utils.data.DataLoader(TensorDataset(...))`: one `__getitem__` per row, then collate"
-    return DataLoaders(DataLoader(TensorDataset(*train), batch_size=bs, shuffle=True),
-                       DataLoader(TensorDataset(*valid), batch_size=2 * bs))
-
 def fit_timed(learn:Learner, # a learner, trained in place
               n_epochs:int, # number of epochs
               lr=None, # learning rate (peak lr with one-cycle); None: the learner's
