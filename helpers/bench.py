@@ -13,6 +13,10 @@ BENCHES = {  # lesson name -> module whose `bench(quick)` yields one dict per ex
     'mnist': 'helpers.mnist',
     'collab': 'helpers.collab',
     'optim': 'helpers.optimizer',
+    'text': 'helpers.bench_text',        # lesson 4a/4b: tokenizer throughput and memory, word2vec
+    'lm': 'helpers.bench_lm',            # lesson 4c: AWD-LSTM speed, pre-training, fine-tuning, DDP
+    'ulmfit': 'helpers.bench_ulmfit',    # lesson 4d: the low-shot claim
+    'seq2seq': 'helpers.bench_seq2seq',  # lesson 5: GRU + attention and Transformer BLEU
 }
 
 def peak_rss_mb() -> float:

@@ -37,6 +37,7 @@ class DatasetInfo:
 # %% ../nbs/01a_data.ipynb 6
 _MNIST = 'https://ossci-datasets.s3.amazonaws.com/mnist/'
 _WT2 = 'https://raw.githubusercontent.com/pytorch/examples/main/word_language_model/data/wikitext-2/'
+_NLTK = 'https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/corpora/'
 _M30K = 'https://raw.githubusercontent.com/multi30k/dataset/master/data/task1/raw/'
 _M30K_SHA = {  # sha256 of the upstream files (git blobs checked equal to multi30k/dataset@a3d2e0d)
     'train.en': 'd79cfa999dd4c51d2cb42499b6796d5a882c3a8a961923c25a898c90f8bbd56f',
@@ -87,6 +88,14 @@ DATASETS = {d.name: d for d in [
         "WikiText-103 v1 tokenised (Merity et al. 2016); sha1 as published by GluonNLP"),
     DatasetInfo('multi30k', tuple(Remote(f'{_M30K}{k}.gz', 'sha256:' + h) for k, h in _M30K_SHA.items()),
         "Multi30k task 1 raw sentences, en/fr/de, kept gzipped"),
+    DatasetInfo('nltk-corpora', tuple(Remote(_NLTK + f + '.zip', 'sha256:' + h, 'zip') for f, h in [
+        ('brown', '9b275f9b3b95d7bd66ccfb7cd259f445a13bbe5d1f4107aba09fd3e8364bafa6'),
+        ('abc', '129bb6001beb828049a90a59b7dd3c2f0594a47012e48fc5177dfae38e658565'),
+        ('webtext', '9e32dbae4879464b8f420a0dc721855bb26167b720d7695588d2ca2aeadf501a'),
+        ('state_union', '366c1dc82b2abf896f42b2ec50ba802a0141a29f75d29ca48a7a243ce5bfbe8d'),
+        ('inaugural', '7c5fb5793e31fbeae12bf1aa0ffda5336468f07cedb50654c6d31ca384e2046b')]),
+        "Five NLTK corpus packages of general English (Brown, ABC, web text, State of the Union, inaugural "
+        "addresses; ~2.6M words); the NLTK data index publishes md5s, these are the sha256s of the same bytes"),
     DatasetInfo('wt103-fwd', (Remote('https://s3.amazonaws.com/fast-ai-modelzoo/wt103-fwd.tgz', None, 'tar'),),
         "fast.ai's AWD-LSTM pretrained on WikiText-103 (forward). No checksum is published: "
         "load its weights only with torch.load(..., weights_only=True)"),
