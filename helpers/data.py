@@ -193,10 +193,11 @@ def _read_block(stream, n:int, deadline:_Deadline) -> bytes:
 def _looks_like_html(buf:bytes) -> bool: return buf[:512].lstrip().lower().startswith((b'<!doctype html', b'<html'))
 
 def _copy(stream, f, size:int|None, label:str, chunk:int=1 << 20) -> int:
-    "Copy `stream` into `f` block by block (a progress bar when `size` is known), within the deadline; returns bytes copied"
+    "Copy `stream` into `f` block by block (a progress bar for big files), within the deadline; returns bytes copied"
     deadline, n = _Deadline(deadline_secs(size)), 0
-    blocks = progress_bar(range(-(-size // chunk)), leave=False) if size else itertools.count()
-    if size: blocks.comment = label
+    big = size is not None and size > chunk  # a bar only for files that take more than a blink
+    blocks = progress_bar(range(-(-size // chunk)), leave=False) if big else itertools.count()
+    if big: blocks.comment = label
     for _ in blocks:
         buf = _read_block(stream, chunk, deadline)
         if not buf: break
@@ -486,10 +487,10 @@ def fetch_file(name:str, # dataset name (its folder under `data_path()`)
               ) -> Path:
     "Make sure `r` is downloaded, verified (and unpacked) in `folder`; return its path"
     dest, stamp = folder/r.fname, folder/f'.{r.fname}.ok'
+    clean_leftovers(folder, r.fname)  # a directory listing: cheap enough for every use
     if _unchanged(dest, _read_stamp(stamp)): return dest  # the cheap check, on every use
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder/f'.{r.fname}.lock'):
-        clean_leftovers(folder, r.fname)
         if _unchanged(dest, _read_stamp(stamp)): return dest  # another process fetched it while we waited
         if dest.exists() and stamp.exists(): return _recheck(name, r, dest, stamp)
         stamp.unlink(missing_ok=True)  # a stamp whose file is gone
