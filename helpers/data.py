@@ -372,8 +372,8 @@ def extract(archive:Path, # a .zip or tar archive (.tar, .tgz, .tar.gz)
             dest:Path, # folder to unpack into
             kind:str, # 'zip' or 'tar'
             keep:tuple=() # names in `dest` no member may replace (the dataset's other files); the archive's own is implied
-           ):
-    "Unpack `archive` into `dest`, refusing unsafe members (see above) before anything is written"
+           ) -> list:
+    "Unpack `archive` into `dest`, refusing unsafe members (see above) before anything is written; returns the top-level names"
     archive, dest = Path(archive), Path(dest)
     reserved = {n.casefold() for f in (archive.name, *keep) for n in (f, f'.{f}.ok', f'.{f}.lock')}
     tmp = dest/f'.{archive.name}.{os.getpid()}.extracting'
@@ -383,11 +383,13 @@ def extract(archive:Path, # a .zip or tar archive (.tar, .tgz, .tar.gz)
         except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error) as e:
             raise DownloadError(f"Could not extract {archive}: {type(e).__name__}: {e}. The archive is damaged; "
                                 "get a fresh copy from its source.") from None
-        for p in tmp.iterdir():
-            target = dest/p.name
+        names = sorted(p.name for p in tmp.iterdir())
+        for name in names:
+            target = dest/name
             if target.is_dir() and not target.is_symlink(): shutil.rmtree(target)
-            p.replace(target)
+            (tmp/name).replace(target)
     finally: shutil.rmtree(tmp, ignore_errors=True)
+    return names
 
 # %% ../nbs/01a_data.ipynb 53
 def _source(name:str, r:'Remote', dest:Path) -> tuple:
@@ -414,10 +416,10 @@ def _check(dest:Path, sums:list) -> str|None:
     return next((s for s in sums if matches(dest, s)), None)
 
 # %% ../nbs/01a_data.ipynb 55
-def _write_stamp(stamp:Path, dest:Path, checksum:str):
-    "Record that `dest` matched `checksum`, with its size and mtime at that moment"
+def _write_stamp(stamp:Path, dest:Path, checksum:str, extracted:list=()):
+    "Record that `dest` matched `checksum`, with its size and mtime at that moment, and what it unpacked to"
     st = dest.stat()
-    stamp.write_text(json.dumps({'checksum': checksum, 'size': st.st_size, 'mtime_ns': st.st_mtime_ns}))
+    stamp.write_text(json.dumps({'checksum': checksum, 'size': st.st_size, 'mtime_ns': st.st_mtime_ns, 'extracted': list(extracted)}))
 
 def _read_stamp(stamp:Path) -> dict|None:
     "The record in `stamp`, or None if it is missing or unreadable"
@@ -425,17 +427,21 @@ def _read_stamp(stamp:Path) -> dict|None:
     except (OSError, ValueError): return None
     return rec if isinstance(rec, dict) and {'checksum', 'size', 'mtime_ns'} <= rec.keys() else None
 
+def _unpacked(dest:Path, rec:dict|None) -> bool:
+    "Is everything the archive `dest` unpacked to (as recorded in `rec`) still next to it?"
+    return all((dest.parent/n).exists() for n in (rec or {}).get('extracted', []))
+
 def _unchanged(dest:Path, rec:dict|None) -> bool:
-    "The cheap check: does `dest` still have the size and mtime recorded when it was verified?"
+    "The cheap check: does `dest` still have the size and mtime recorded when it was verified, and its unpacked folders?"
     try: st = dest.stat()
     except OSError: return False
-    return rec is not None and (st.st_size, st.st_mtime_ns) == (rec['size'], rec['mtime_ns'])
+    return rec is not None and (st.st_size, st.st_mtime_ns) == (rec['size'], rec['mtime_ns']) and _unpacked(dest, rec)
 
 def _recheck(name:str, r:'Remote', dest:Path, stamp:Path) -> Path:
     "Re-hash `dest`, which changed since it was verified: re-stamp it if still good, else move it aside and raise"
     rec = _read_stamp(stamp)
     if (got := _check(dest, [rec['checksum']] if rec else _expected_sums(name, r))):
-        _write_stamp(stamp, dest, got); return dest
+        _write_stamp(stamp, dest, got, rec['extracted'] if rec else ()); return dest
     aside = dest.with_name(dest.name + '.damaged')
     dest.replace(aside); stamp.unlink()
     raise DownloadError(f"{dest} changed since it was verified and no longer matches its checksum: it is damaged "
@@ -457,7 +463,7 @@ def clean_leftovers(folder:Path, # a dataset folder
     "Remove the `.part` files and `.extracting` folders left in `folder` by dead processes fetching `fname`"
     found = [*folder.glob(glob.escape(fname) + '.*.part'), *folder.glob('.' + glob.escape(fname) + '.*.extracting')]
     dead = [p for p in found if p.name.split('.')[-2].isdigit() and not pid_alive(int(p.name.split('.')[-2]))]
-    for p in dead: shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
+    for p in dead: shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
     return dead
 
 # %% ../nbs/01a_data.ipynb 59
@@ -471,10 +477,10 @@ def _locked(path:Path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-def _unpack(name:str, r:'Remote', dest:Path, folder:Path):
-    "Extract the archive `dest` into `folder`; a refused or damaged archive is deleted, so the next run fetches it again"
+def _unpack(name:str, r:'Remote', dest:Path, folder:Path) -> list:
+    "Extract the archive `dest` into `folder` (returns the top-level names); a refused or damaged archive is deleted, so the next run fetches it again"
     keep = tuple(f.fname for f in DATASETS[name].files) if name in DATASETS else ()
-    try: extract(dest, folder, r.archive, keep)
+    try: return extract(dest, folder, r.archive, keep)
     except DownloadError as e:
         dest.unlink(missing_ok=True)
         raise DownloadError(f"{e} {dest.name} was deleted, so the next run downloads it again; if it is refused again, "
@@ -492,8 +498,8 @@ def fetch_file(name:str, # dataset name (its folder under `data_path()`)
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder/f'.{r.fname}.lock'):
         if _unchanged(dest, _read_stamp(stamp)): return dest  # another process fetched it while we waited
-        if dest.exists() and stamp.exists(): return _recheck(name, r, dest, stamp)
-        stamp.unlink(missing_ok=True)  # a stamp whose file is gone
+        if dest.exists() and stamp.exists() and _unpacked(dest, _read_stamp(stamp)): return _recheck(name, r, dest, stamp)
+        stamp.unlink(missing_ok=True)  # a stamp whose file, or whose unpacked folder, is gone
         if dest.exists():  # placed by hand, or left by a run killed before it could stamp
             if not (checksum := _check(dest, _expected_sums(name, r))):
                 raise DownloadError(f"{dest} does not match the checksum of {r.url}. Delete it (or replace it with a "
@@ -502,8 +508,8 @@ def fetch_file(name:str, # dataset name (its folder under `data_path()`)
             src, checksum, size = _source(name, r, dest)
             download(src, dest, checksum, size)
             checksum = checksum or 'sha256:' + file_digest(dest)
-        if r.archive: _unpack(name, r, dest, folder)
-        _write_stamp(stamp, dest, checksum)  # last: only a complete, verified file (and extraction) gets a stamp
+        extracted = _unpack(name, r, dest, folder) if r.archive else []
+        _write_stamp(stamp, dest, checksum, extracted)  # last: only a complete, verified file (and extraction) gets a stamp
     return dest
 
 # %% ../nbs/01a_data.ipynb 60
