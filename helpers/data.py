@@ -441,7 +441,7 @@ def _recheck(name:str, r:'Remote', dest:Path, stamp:Path) -> Path:
     "Re-hash `dest`, which changed since it was verified: re-stamp it if still good, else move it aside and raise"
     rec = _read_stamp(stamp)
     if (got := _check(dest, [rec['checksum']] if rec else _expected_sums(name, r))):
-        _write_stamp(stamp, dest, got, rec['extracted'] if rec else ()); return dest
+        _write_stamp(stamp, dest, got, (rec or {}).get('extracted', ())); return dest
     aside = dest.with_name(dest.name + '.damaged')
     dest.replace(aside); stamp.unlink()
     raise DownloadError(f"{dest} changed since it was verified and no longer matches its checksum: it is damaged "
