@@ -205,7 +205,9 @@ class Perplexity(Metric):
         self.nll = self.nll + nll.detach()
         self.total = self.total + ((targs != self.pad_idx).sum() if self.pad_idx is not None else targs.numel())
     @property
-    def value(self) -> float: return math.exp(_ratio(self.nll, self.total))
+    def value(self) -> float:
+        r = _ratio(self.nll, self.total)
+        return math.exp(r) if r < 700 else float('inf')   # a diverged model: inf, not an OverflowError
 
 # %% ../nbs/01b_learner.ipynb 32
 def default_splitter(model:nn.Module) -> list:
@@ -760,8 +762,9 @@ class MixedPrecisionCB(Callback):
         self.scaler = torch.amp.GradScaler(self.dev, enabled=self.cast == torch.float16)
         self.ctx = None
     def _leave(self):
-        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+        if getattr(self, 'ctx', None) is not None: self.ctx.__exit__(None, None, None); self.ctx = None
     def before_batch(self):
+        if not hasattr(self, 'cast'): self.before_fit()  # get_preds before any fit
         self._leave()  # in case a CancelBatchException skipped after_loss
         self.ctx = torch.autocast(self.dev, dtype=self.cast); self.ctx.__enter__()
     def after_loss(self): self._leave()
