@@ -25,7 +25,7 @@ from fastprogress.fastprogress import progress_bar
 import matplotlib.pyplot as plt
 from .core import default_device
 from .data import get_dataset
-from .learner import DataLoaders
+from .learner import DataLoaders, Metric
 from .text import (Tokenizer, Vocab, SortSampler, SortishSampler, tokenize_texts, SPECIAL_TOKS,
                           UNK, PAD, BOS, EOS, TK_REP, TK_WREP, TK_UP, TK_MAJ)
 
@@ -478,10 +478,11 @@ def corpus_bleu(hyps:list, refs:list, # one token list per sentence, and its ref
     return bleu_from_stats(sum(bleu_stats(h, r, max_n) for h, r in zip(hyps, refs)), max_n)
 
 # %% ../nbs/05a_seq2seq.ipynb 58
-class CorpusBLEU:
+class CorpusBLEU(Metric):
     "Corpus BLEU of greedy translations of the validation set, on token ids (special tokens but xxunk left out)"
+    name = 'bleu'
     def __init__(self, max_n:int=4, n_special:int=len(SPECIAL_TOKS), unk_idx:int=SPECIAL_TOKS.index(UNK), eos_idx:int=EOS_IDX):
-        self.max_n, self.n_special, self.unk_idx, self.eos_idx, self.name = max_n, n_special, unk_idx, eos_idx, 'bleu'
+        self.max_n, self.n_special, self.unk_idx, self.eos_idx = max_n, n_special, unk_idx, eos_idx
         self.reset()
 
     def reset(self): self.stats = np.zeros(2 + 2 * self.max_n, dtype=np.int64)
