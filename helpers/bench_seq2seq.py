@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['GRU_RECIPE', 'TimeBudgetCB', 'PrintEpochCB', 'models_path', 'valid_perplexity', 'train_gru', 'save_model', 'load_gru',
-           'score', 'bench']
+           'score', 'train_transformer', 'bench']
 
 # %% ../nbs/97_bench_seq2seq.ipynb 3
 import json, math, os, time
@@ -17,9 +17,10 @@ import sacrebleu
 from .core import set_seed, default_device
 from .data import data_path
 from .learner import Learner, Callback, CancelFitException, GradClipCB, AttrSchedCB, Perplexity, sched_lin, sched_cos, combine_scheds
-from .optimizer import AdamW
+from .optimizer import Adam
 from .text import Vocab
 from .seq2seq import (Seq2SeqGRU, load_translation_data, seq2seq_dls, seq2seq_loss, translate_pairs, detokenize, PAD_IDX)
+from .transformer import transformer_learner, fit_transformer, save_transformer, load_transformer, TRANSFORMER_RECIPE
 
 # %% ../nbs/97_bench_seq2seq.ipynb 6
 class TimeBudgetCB(Callback):
@@ -68,7 +69,7 @@ def train_gru(data, # a `TranslationData`
     model = Seq2SeqGRU(len(data.src_vocab), len(data.tgt_vocab), **recipe['model'])
     tf_sched = combine_scheds([recipe['tf_start'], 1 - recipe['tf_start']], [sched_lin(1., 1.), sched_cos(1., recipe['tf_final'])])
     learn = Learner(model, dls, partial(seq2seq_loss, label_smoothing=recipe['label_smoothing']),
-                    opt_func=partial(AdamW, wd=recipe['wd']), metrics=[Perplexity(PAD_IDX)], progress=False, cbs=[PrintEpochCB()])
+                    opt_func=partial(Adam, wd=recipe['wd'], decouple_wd=True), metrics=[Perplexity(PAD_IDX)], progress=False, cbs=[PrintEpochCB()])
     t0 = time.perf_counter()
     learn.fit_one_cycle(10_000, recipe['lr_max'], cbs=[GradClipCB(1.), AttrSchedCB('tf_ratio', tf_sched), TimeBudgetCB(budget_secs)])
     train_secs = time.perf_counter() - t0
@@ -106,6 +107,23 @@ def score(model, data, beam_sz:int) -> dict:
                 decode_secs=secs)
 
 # %% ../nbs/97_bench_seq2seq.ipynb 11
+def train_transformer(data, # a `TranslationData`
+                      budget_secs:float=1800., # wall seconds of training (validation included)
+                      recipe:dict=TRANSFORMER_RECIPE) -> tuple:
+    "Train 05b's `Transformer` (its recipe, but for a wall-clock budget instead of `n_epochs`); returns the model and figures"
+    kw = {k: v for k, v in recipe.items() if k not in ('bs', 'n_epochs', 'lr_max')}
+    set_seed(42)
+    learn = transformer_learner(data, bs=recipe['bs'], bleu=False, **kw)
+    learn.remove_cbs([cb for cb in learn.cbs if type(cb).__name__ == 'ProgressCB'])
+    t0 = time.perf_counter()
+    fit_transformer(learn, 10_000, lr_max=recipe['lr_max'], cbs=[TimeBudgetCB(budget_secs), PrintEpochCB()])
+    train_secs, rows = time.perf_counter() - t0, learn.recorder.rows
+    info = dict(train_secs=train_secs, n_epochs=learn.train_iter / len(learn.dls.train), valid_ppl=valid_perplexity(learn.model, learn.dls.valid),
+                params=sum(p.numel() for p in learn.model.parameters()),
+                secs_per_epoch=float(np.mean([r['time'] for r in rows])) if rows else train_secs,
+                epochs=[{k: float(v) for k, v in r.items()} for r in rows], recipe=recipe)
+    return learn.model, info
+
 def _figures(info:dict) -> dict:
     return {k: info[k] for k in ('train_secs', 'n_epochs', 'secs_per_epoch', 'params', 'valid_ppl') if k in info}
 
@@ -122,4 +140,18 @@ def bench(quick:bool=False, # tiny data and a 20-second budget: checks that it r
         save_model(model, info, data, folder)
     model.to(default_device())
     for name, beam_sz in (('gru_attn_greedy', 1), ('gru_attn_beam5', 5)):
+        yield dict(experiment=name, **score(model, data, beam_sz), **_figures(info))
+    folder = models_path()/('transformer_quick' if quick else 'transformer')
+    if (folder/'model.pth').exists() and (folder/'model.json').exists() and not retrain:
+        model, info = load_transformer(folder/'model.pth'), json.loads((folder/'model.json').read_text())
+        if (model.src_vocab_sz, model.tgt_vocab_sz) != (len(data.src_vocab), len(data.tgt_vocab)):
+            raise ValueError(f"The Transformer in {folder} was trained with other vocabularies; train again (retrain=True).")
+        info = dict(info, params=sum(p.numel() for p in model.parameters()),
+                    valid_ppl=valid_perplexity(model, seq2seq_dls(data.train, data.valid, bs=64).valid))
+    else:
+        quick_kw = dict(d_model=64, n_heads=4, n_layers=1, d_ff=128)
+        model, info = train_transformer(data, budget, dict(TRANSFORMER_RECIPE, **quick_kw) if quick else TRANSFORMER_RECIPE)
+        save_transformer(model, folder/'model.pth'); (folder/'model.json').write_text(json.dumps(info, indent=1))
+    model.to(default_device())
+    for name, beam_sz in (('transformer_greedy', 1), ('transformer_beam5', 5)):
         yield dict(experiment=name, **score(model, data, beam_sz), **_figures(info))

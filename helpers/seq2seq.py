@@ -117,7 +117,8 @@ def load_translation_data(n_train:int|None=None, # first `n_train` training pair
     raw, toks = {}, {}
     for name, split, n in (('train', 'train', n_train), ('valid', 'val', n_valid), ('test', 'test_2016_flickr', n_test)):
         src, tgt = (texts[:n] for texts in load_pairs(split, src_lang, tgt_lang))
-        raw[name], toks[name] = (src, tgt), (tokenize_texts(src, tok=src_tok), tokenize_texts(tgt, tok=tgt_tok))
+        n_workers = 1 if len(src) < 5000 else None  # a process pool only pays off on large inputs
+        raw[name], toks[name] = (src, tgt), tuple(tokenize_texts(t, tok=tok, n_workers=n_workers) for t, tok in ((src, src_tok), (tgt, tgt_tok)))
         empty = [i for i, ts in enumerate(toks[name][0]) if not ts]
         if empty: raise ValueError(f"{split}: source sentence(s) {empty[:5]} have no tokens; an encoder needs at least one.")
     src_vocab, tgt_vocab = (Vocab.build(toks['train'][i], min_freq=min_freq) for i in (0, 1))
