@@ -125,7 +125,10 @@ def train_transformer(data, # a `TranslationData`
     return learn.model, info
 
 def _figures(info:dict) -> dict:
-    return {k: info[k] for k in ('train_secs', 'n_epochs', 'secs_per_epoch', 'params', 'valid_ppl') if k in info}
+    "The figures reported for a trained model; with no complete epoch, secs_per_epoch = train_secs / n_epochs"
+    res = {k: info[k] for k in ('train_secs', 'n_epochs', 'secs_per_epoch', 'params', 'valid_ppl') if k in info}
+    if not info.get('epochs') and info.get('n_epochs'): res['secs_per_epoch'] = info['train_secs'] / info['n_epochs']
+    return res
 
 def bench(quick:bool=False, # tiny data and a 20-second budget: checks that it runs, not how well
           budget_secs:float|None=None, # training budget per model (default 1800 s, quick: 20 s)
