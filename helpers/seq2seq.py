@@ -25,7 +25,7 @@ from fastprogress.fastprogress import progress_bar
 import matplotlib.pyplot as plt
 from .core import default_device
 from .data import get_dataset
-from .learner import DataLoaders
+from .learner import DataLoaders, Metric
 from .text import (Tokenizer, Vocab, SortSampler, SortishSampler, tokenize_texts, SPECIAL_TOKS,
                           UNK, PAD, BOS, EOS, TK_REP, TK_WREP, TK_UP, TK_MAJ)
 
@@ -117,7 +117,8 @@ def load_translation_data(n_train:int|None=None, # first `n_train` training pair
     raw, toks = {}, {}
     for name, split, n in (('train', 'train', n_train), ('valid', 'val', n_valid), ('test', 'test_2016_flickr', n_test)):
         src, tgt = (texts[:n] for texts in load_pairs(split, src_lang, tgt_lang))
-        raw[name], toks[name] = (src, tgt), (tokenize_texts(src, tok=src_tok), tokenize_texts(tgt, tok=tgt_tok))
+        n_workers = 1 if len(src) < 5000 else None  # a process pool only pays off on large inputs
+        raw[name], toks[name] = (src, tgt), tuple(tokenize_texts(t, tok=tok, n_workers=n_workers) for t, tok in ((src, src_tok), (tgt, tgt_tok)))
         empty = [i for i, ts in enumerate(toks[name][0]) if not ts]
         if empty: raise ValueError(f"{split}: source sentence(s) {empty[:5]} have no tokens; an encoder needs at least one.")
     src_vocab, tgt_vocab = (Vocab.build(toks['train'][i], min_freq=min_freq) for i in (0, 1))
@@ -478,10 +479,11 @@ def corpus_bleu(hyps:list, refs:list, # one token list per sentence, and its ref
     return bleu_from_stats(sum(bleu_stats(h, r, max_n) for h, r in zip(hyps, refs)), max_n)
 
 # %% ../nbs/05a_seq2seq.ipynb 58
-class CorpusBLEU:
+class CorpusBLEU(Metric):
     "Corpus BLEU of greedy translations of the validation set, on token ids (special tokens but xxunk left out)"
+    name = 'bleu'
     def __init__(self, max_n:int=4, n_special:int=len(SPECIAL_TOKS), unk_idx:int=SPECIAL_TOKS.index(UNK), eos_idx:int=EOS_IDX):
-        self.max_n, self.n_special, self.unk_idx, self.eos_idx, self.name = max_n, n_special, unk_idx, eos_idx, 'bleu'
+        self.max_n, self.n_special, self.unk_idx, self.eos_idx = max_n, n_special, unk_idx, eos_idx
         self.reset()
 
     def reset(self): self.stats = np.zeros(2 + 2 * self.max_n, dtype=np.int64)
