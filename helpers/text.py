@@ -707,7 +707,7 @@ class SentencePieceTokenizer:
         self._check_trained()
         for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
 
-# %% ../nbs/04a_text.ipynb 86
+# %% ../nbs/04a_text.ipynb 88
 CORPORA = ['imdb', 'imdb_sample', 'nltk']
 
 def _corpus(name:str, n_docs:int|None):
