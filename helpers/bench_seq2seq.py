@@ -111,9 +111,8 @@ def train_transformer(data, # a `TranslationData`
                       budget_secs:float=1800., # wall seconds of training (validation included)
                       recipe:dict=TRANSFORMER_RECIPE) -> tuple:
     "Train 05b's `Transformer` (its recipe, but for a wall-clock budget instead of `n_epochs`); returns the model and figures"
-    kw = recipe['model'] if 'model' in recipe else {k: v for k, v in recipe.items() if k not in ('bs', 'n_epochs', 'lr_max', 'max_secs')}
     set_seed(42)
-    learn = transformer_learner(data, bs=recipe['bs'], bleu=False, **kw)
+    learn = transformer_learner(data, bs=recipe['bs'], bleu=False, **recipe['model'])
     learn.remove_cbs([cb for cb in learn.cbs if type(cb).__name__ == 'ProgressCB'])
     t0 = time.perf_counter()
     fit_transformer(learn, 10_000, lr_max=recipe['lr_max'], cbs=[TimeBudgetCB(budget_secs), PrintEpochCB()])
@@ -153,8 +152,7 @@ def bench(quick:bool=False, # tiny data and a 20-second budget: checks that it r
                     valid_ppl=valid_perplexity(model, seq2seq_dls(data.train, data.valid, bs=64).valid))
     else:
         quick_kw = dict(d_model=64, n_heads=4, n_layers=1, d_ff=128)
-        small = (dict(TRANSFORMER_RECIPE, model=dict(TRANSFORMER_RECIPE['model'], **quick_kw)) if 'model' in TRANSFORMER_RECIPE
-                 else dict(TRANSFORMER_RECIPE, **quick_kw))
+        small = dict(TRANSFORMER_RECIPE, model=dict(TRANSFORMER_RECIPE['model'], **quick_kw))
         model, info = train_transformer(data, budget, small if quick else TRANSFORMER_RECIPE)
         save_transformer(model, folder/'model.pth'); (folder/'model.json').write_text(json.dumps(info, indent=1))
     model.to(default_device())
