@@ -114,13 +114,14 @@ def load_translation_data(n_train:int|None=None, # first `n_train` training pair
                           src_lang:str='fr', tgt_lang:str='en') -> TranslationData:
     "Multi30k tokenized and numericalized: vocabularies from the training split, raw sentences kept for BLEU"
     src_tok, tgt_tok = translation_tokenizers(src_lang, tgt_lang)
-    raw, toks = {}, {}
+    raw, toks, n_threads = {}, {}, torch.get_num_threads()
     for name, split, n in (('train', 'train', n_train), ('valid', 'val', n_valid), ('test', 'test_2016_flickr', n_test)):
         src, tgt = (texts[:n] for texts in load_pairs(split, src_lang, tgt_lang))
         n_workers = 1 if len(src) < 5000 else None  # a process pool only pays off on large inputs
         raw[name], toks[name] = (src, tgt), tuple(tokenize_texts(t, tok=tok, n_workers=n_workers) for t, tok in ((src, src_tok), (tgt, tgt_tok)))
         empty = [i for i, ts in enumerate(toks[name][0]) if not ts]
         if empty: raise ValueError(f"{split}: source sentence(s) {empty[:5]} have no tokens; an encoder needs at least one.")
+    torch.set_num_threads(n_threads)  # tokenizing without a pool sets torch to 1 thread (as in a worker): undo that
     src_vocab, tgt_vocab = (Vocab.build(toks['train'][i], min_freq=min_freq) for i in (0, 1))
     return TranslationData(src_tok, tgt_tok, src_vocab, tgt_vocab, raw, toks)
 
