@@ -273,7 +273,7 @@ def map_chunks(f, # applied in a worker to a list of texts; `_worker_tok` is the
     if first is None: raise ValueError("No texts to tokenize (got an empty collection). Check the data was loaded.")
     chunks = chain([first], chunks)
     if progress: chunks = progress_bar(chunks, total='noinfer' if total is None else math.ceil(total / chunksize), leave=False)
-    if n_workers <= 1:
+    if n_workers <= 1 or (total is not None and total <= chunksize):  # one chunk: a pool would only cost its start
         _init_worker(tok)
         yield from map(f, chunks)
         return
