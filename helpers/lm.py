@@ -750,7 +750,7 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
              seed:int=42, # random seed (the same on every process)
              n_workers:int=None, # tokenizer processes (default: one per CPU)
              fresh:bool=False, # ignore a checkpoint in `out` and start over
-             progress:bool=True # show progress bars
+             quiet:bool=False # no progress bars
             ) -> dict:
     "Pre-train an AWD-LSTM language model on general English (nltk-corpora); under torchrun, with DDP"
     rank, world_size, device = init_distributed()
@@ -761,7 +761,7 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
         train, valid = general_english(valid_pct, seed, max_docs or None)
         wt2 = wt2_text('test')
         return {'train': train, 'valid': valid, 'wt2_test': wt2[:max(2, max_docs // 5)] if max_docs else wt2}
-    if rank == 0: vocab, nums = lm_data(out/'data', texts, key, max_vocab, min_freq, n_workers=n_workers, progress=progress)  # tokenise once
+    if rank == 0: vocab, nums = lm_data(out/'data', texts, key, max_vocab, min_freq, n_workers=n_workers, progress=not quiet)  # tokenise once
     if world_size > 1: dist.barrier()
     if rank: vocab, nums = lm_data(out/'data', None, key, max_vocab, min_freq)  # the others read the cache
     shape = dict(emb_sz=emb_sz, n_hid=n_hid, n_layers=n_layers)
@@ -771,7 +771,7 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
     if rank == 0: print(f'model: {shape}, vocab {len(vocab):,}, {len(nums["train"].ids):,} training tokens, {world_size} process(es)')
     model = get_language_model(len(vocab), emb_sz, n_hid, n_layers, vocab.pad_idx, drop_mult)
     learn, secs = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
-                           max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, progress=progress)
+                           max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, progress=not quiet)
     res = {}
     if rank == 0:
         model = _unwrap(learn.model)
@@ -862,14 +862,14 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
              max_docs:int=0, # train on only this many reviews (0: all 75,000 minus the held-out share)
              valid_pct:float=0.1, # share of the reviews held out
              max_minutes:float=0., # stop training after this many minutes (0: no limit)
-             bf16:bool=False, seed:int=42, n_workers:int=None, fresh:bool=False, progress:bool=True) -> dict:
+             bf16:bool=False, seed:int=42, n_workers:int=None, fresh:bool=False, quiet:bool=False) -> dict:
     "Fine-tune a pre-trained AWD-LSTM language model on IMDb reviews (all but the test set); save model and encoder"
     rank, world_size, device = init_distributed()
     set_seed(seed)
     out = Path(out)
     key = dict(corpus='imdb', n_per_folder=n_per_folder, max_docs=max_docs, valid_pct=valid_pct, seed=seed)
     texts = lambda: imdb_lm_texts(n_per_folder or None, max_docs, valid_pct, seed)
-    if rank == 0: vocab, nums = lm_data(out/'data', texts, key, max_vocab, min_freq, n_workers=n_workers, progress=progress)
+    if rank == 0: vocab, nums = lm_data(out/'data', texts, key, max_vocab, min_freq, n_workers=n_workers, progress=not quiet)
     if world_size > 1: dist.barrier()
     if rank: vocab, nums = lm_data(out/'data', None, key, max_vocab, min_freq)
     if pretrained:
@@ -884,7 +884,7 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
     if rank == 0: print(f'model: {shape}, vocab {len(vocab):,}, {len(nums["train"].ids):,} training tokens, pretrained: {pretrained or "none"}')
     learn, secs = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
                            max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, freeze_epochs=freeze_epochs,
-                           sched=sched, lr_find=lr_find, progress=progress)
+                           sched=sched, lr_find=lr_find, progress=not quiet)
     res = {}
     if rank == 0:
         model = _unwrap(learn.model)
