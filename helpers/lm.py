@@ -448,7 +448,7 @@ def lm_learner(model:nn.Module, # an `LMModel` (or one wrapped in DistributedDat
                metrics=None, # default: TokenAccuracy, Perplexity
                cbs=(), **kwargs) -> Learner:
     "A `Learner` for a language model: loss, RNN callbacks, clipping, layer groups, LM metrics"
-    cbs = [RNNCallback(), RNNRegularizer(alpha, beta)] + ([GradClipCB(clip)] if clip else []) + list(cbs)
+    cbs = [RNNCallback()] + ([RNNRegularizer(alpha, beta)] if alpha or beta else []) + ([GradClipCB(clip)] if clip else []) + list(cbs)
     opt_func = opt_func or partial(Adam, decouple_wd=True)
     metrics = [TokenAccuracy(), Perplexity()] if metrics is None else metrics
     return Learner(model, dls, lm_loss, opt_func=opt_func, lr=lr, wd=wd, cbs=cbs, metrics=metrics, splitter=lm_splitter, **kwargs)
@@ -748,11 +748,13 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
              eval_tokens:int=0, # evaluate the final model on at most this many tokens of each held-out set (0: all)
              bf16:bool=False, # bfloat16 autocast
              seed:int=42, # random seed (the same on every process)
+             n_threads:int=0, # torch threads per process (0: torch's default; 1 is often faster on a busy machine)
              n_workers:int=None, # tokenizer processes (default: one per CPU)
              fresh:bool=False, # ignore a checkpoint in `out` and start over
              quiet:bool=False # no progress bars
             ) -> dict:
     "Pre-train an AWD-LSTM language model on general English (nltk-corpora); under torchrun, with DDP"
+    if n_threads: torch.set_num_threads(n_threads)
     rank, world_size, device = init_distributed()
     set_seed(seed)
     out = Path(out)
@@ -810,7 +812,7 @@ def ddp_worker(rank:int, world_size:int, port:int, out:str, # process rank and c
         def before_fit(self): self.t0, self.losses = time.time(), []
         def after_batch(self):
             if not self.learn.training: return
-            self.losses.append(float(self.learn.loss)); step = self.learn.train_iter
+            self.losses.append(float(self.learn.loss.detach())); step = self.learn.train_iter
             if step not in save_at: return
             secs = time.time() - self.t0
             torch.save({'weights': _unwrap(self.learn.model).state_dict(), 'losses': list(self.losses),
@@ -862,8 +864,9 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
              max_docs:int=0, # train on only this many reviews (0: all 75,000 minus the held-out share)
              valid_pct:float=0.1, # share of the reviews held out
              max_minutes:float=0., # stop training after this many minutes (0: no limit)
-             bf16:bool=False, seed:int=42, n_workers:int=None, fresh:bool=False, quiet:bool=False) -> dict:
+             bf16:bool=False, seed:int=42, n_threads:int=0, n_workers:int=None, fresh:bool=False, quiet:bool=False) -> dict:
     "Fine-tune a pre-trained AWD-LSTM language model on IMDb reviews (all but the test set); save model and encoder"
+    if n_threads: torch.set_num_threads(n_threads)
     rank, world_size, device = init_distributed()
     set_seed(seed)
     out = Path(out)
