@@ -13,7 +13,7 @@ import torch
 from torch import nn
 from .core import set_seed
 from .data import data_path
-from .learner import Callback, DataLoaders, CancelFitException, MixedPrecisionCB
+from .learner import Callback, DataLoaders, CancelFitException, MixedPrecisionCB, default_splitter
 from .text import Vocab, Numericalized, tokenize_texts, load_imdb_sample
 from .lm import LMDataLoader, lm_learner, get_language_model, lm_eval, run_ddp, pretrain, finetune
 
@@ -42,7 +42,9 @@ class PlainLSTMLM(nn.Module):
 def imdb_sample_lm(min_freq:int=2) -> tuple:
     "`(vocab, train, valid)`: the 1,000-review IMDb sample tokenised, with its own vocabulary"
     df = load_imdb_sample()
+    n_threads = torch.get_num_threads()  # tokenize_texts without workers leaves torch on 1 thread: restore it
     toks = tokenize_texts(df.text.tolist(), n_workers=0, progress=False)
+    torch.set_num_threads(n_threads)
     is_valid = df.is_valid.astype(bool).tolist()
     trn, val = [t for t, v in zip(toks, is_valid) if not v], [t for t, v in zip(toks, is_valid) if v]
     vocab = Vocab.build(trn, min_freq=min_freq)
@@ -64,7 +66,7 @@ class _TimeSteps(Callback):
 def train_speed(model:nn.Module, dls, n_steps:int, bf16:bool=False, awd:bool=True) -> float:
     "Training tokens per second of `model` over `n_steps` batches (the AWD-LSTM with its AR/TAR, the reference without)"
     learn = lm_learner(model, dls, alpha=2. if awd else 0., beta=1. if awd else 0., metrics=[], progress=False,
-                       device=torch.device('cpu'), lr=1e-3)
+                       device=torch.device('cpu'), lr=1e-3, **({} if awd else {'splitter': default_splitter}))
     timer = _TimeSteps(n_steps)
     learn.fit(math.ceil((n_steps + 2) / len(dls.train)), cbs=[timer] + ([MixedPrecisionCB()] if bf16 else []))
     return timer.tokens / timer.secs
@@ -118,8 +120,8 @@ def bench(quick:bool=False): # tiny sizes and budgets: check that it runs
     yield dict(experiment='lm_pretrain', **size, budget_min=0.3 if quick else 20, valid_ppl=res['valid_ppl'],
                wt2_test_ppl=res['wt2_test_ppl'], secs_total=time.time() - t0, load1=os.getloadavg()[0])
     t0 = time.time()
-    ft = dict(n_per_folder=20, max_docs=40) if quick else dict(max_docs=3000)
+    ft = dict(n_per_folder=20, max_docs=40) if quick else dict(n_per_folder=4000, max_docs=3000)
     res = finetune(str(data_path()/'models'/('lm_imdb_quick' if quick else 'lm_imdb_bench')), pretrained=str(out), **ft, bs=32,
-                   bptt=70, lr=3e-3, freeze_epochs=1, n_epochs=1, max_minutes=0.3 if quick else 10, fresh=True, quiet=True)
+                   bptt=70, lr=3e-3, freeze_epochs=1, n_epochs=1, max_minutes=0.3 if quick else 8, fresh=True, quiet=True)
     yield dict(experiment='lm_finetune_imdb', **ft, valid_acc=res['valid_acc'], valid_ppl=res['valid_ppl'],
                secs_total=time.time() - t0, load1=os.getloadavg()[0])

@@ -13,7 +13,7 @@ __all__ = ['draw_bptt', 'flat_docs', 'lm_stream', 'LMDataLoader', 'LSTMCell', 'L
            'pretrain_cli', 'free_port', 'ddp_worker', 'run_ddp', 'imdb_lm_texts', 'finetune', 'finetune_cli']
 
 # %% ../nbs/04c_lm.ipynb 3
-import json, math, os, pickle, re, socket, tempfile, time, warnings
+import contextlib, json, math, os, pickle, re, socket, tempfile, time, warnings
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -206,6 +206,10 @@ class WeightDropout(nn.Module):
             return self.module(*args)
 
 # %% ../nbs/04c_lm.ipynb 35
+def _fp32_rnn_on_cpu(x):
+    "Autocast off for the LSTM on a CPU (oneDNN's bf16 LSTM needs AVX512-BF16; the embedding and decoder keep bf16)"
+    return torch.autocast('cpu', enabled=False) if x.device.type == 'cpu' and torch.is_autocast_enabled('cpu') else contextlib.nullcontext()
+
 class _LSTM(nn.LSTM):
     "nn.LSTM whose weights stay where `WeightDropout` puts them: no flattening into one buffer (a GPU-only step)"
     def flatten_parameters(self): pass
@@ -251,7 +255,8 @@ class AWDLSTM(nn.Module):
         out = self.input_dp(self.encoder_dp(x))  # (bs, seq_len, emb_sz)
         raw_outputs, outputs, new_hidden = [], [], []
         for l, (rnn, hid_dp) in enumerate(zip(self.rnns, self.hidden_dps)):
-            raw, h = rnn(out, self.hidden[l])  # (bs, seq_len, n_hid), or emb_sz for the last layer
+            with _fp32_rnn_on_cpu(out):
+                raw, h = rnn(out.float() if out.device.type == 'cpu' else out, self.hidden[l])  # (bs, seq_len, n_hid), or emb_sz for the last layer
             new_hidden.append(tuple(t.detach() for t in h))  # carried to the next batch, without its graph
             out = hid_dp(raw) if l < self.n_layers - 1 else raw  # the decoder drops the last layer's output
             raw_outputs.append(raw); outputs.append(out)
@@ -451,7 +456,8 @@ def lm_learner(model:nn.Module, # an `LMModel` (or one wrapped in DistributedDat
     cbs = [RNNCallback()] + ([RNNRegularizer(alpha, beta)] if alpha or beta else []) + ([GradClipCB(clip)] if clip else []) + list(cbs)
     opt_func = opt_func or partial(Adam, decouple_wd=True)
     metrics = [TokenAccuracy(), Perplexity()] if metrics is None else metrics
-    return Learner(model, dls, lm_loss, opt_func=opt_func, lr=lr, wd=wd, cbs=cbs, metrics=metrics, splitter=lm_splitter, **kwargs)
+    kwargs.setdefault('splitter', lm_splitter)
+    return Learner(model, dls, lm_loss, opt_func=opt_func, lr=lr, wd=wd, cbs=cbs, metrics=metrics, **kwargs)
 
 def language_model_learner(dls, # `DataLoaders` of `LMDataLoader`s
                            vocab_sz:int, # vocabulary size
@@ -539,7 +545,9 @@ def lm_data(folder, # cache folder (created)
     texts = texts() if callable(texts) else texts
     folder.mkdir(parents=True, exist_ok=True)
     done.unlink(missing_ok=True)
+    n_threads = torch.get_num_threads()  # tokenize_texts without workers leaves torch on 1 thread: restore it
     toks = {k: tokenize_texts(v, n_workers=n_workers, progress=progress) for k, v in texts.items()}
+    torch.set_num_threads(n_threads)
     vocab = vocab or Vocab.build(toks['train'], max_vocab=max_vocab, min_freq=min_freq)
     nums = {k: Numericalized.from_token_lists(t, vocab) for k, t in toks.items()}
     for k, n in nums.items(): n.save(folder/k)
@@ -789,7 +797,7 @@ def pretrain_cli():
     "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
     return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
 
-# %% ../nbs/04c_lm.ipynb 87
+# %% ../nbs/04c_lm.ipynb 88
 def free_port() -> int:
     "A TCP port on 127.0.0.1 that is free right now"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -830,7 +838,7 @@ def run_ddp(world_size:int, **kw) -> dict:
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
-# %% ../nbs/04c_lm.ipynb 91
+# %% ../nbs/04c_lm.ipynb 92
 def _pretrained_files(folder:Path) -> tuple:
     "(weights, vocabulary) files in a folder from `pretrain`/`finetune` or from fastai's `wt103-fwd` archive"
     if (folder/'lm.pth').exists() and (folder/'vocab.json').exists(): return folder/'lm.pth', folder/'vocab.json'
