@@ -4,12 +4,13 @@
 
 # %% auto 0
 __all__ = ['UNK', 'PAD', 'BOS', 'EOS', 'FLD', 'TK_REP', 'TK_WREP', 'TK_UP', 'TK_MAJ', 'SPECIAL_TOKS', 'PRE_RULES', 'POST_RULES',
-           'LOCAL_RULES', 'IMDB_FOLDERS', 'NLTK_CORPORA', 'fix_html', 'spec_add_spaces', 'rm_useless_spaces', 'add_bos',
-           'join_fields', 'replace_wrep', 'replace_rep', 'replace_all_caps', 'replace_maj', 'lowercase', 'Tokenizer',
-           'default_tokenizer', 'map_chunks', 'tokenize_iter', 'tokenize_texts', 'StoI', 'Vocab', 'Numericalized',
-           'tokenize_to_disk', 'encode_labels', 'SortSampler', 'SortishSampler', 'pad_batch', 'pad_collate',
-           'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb', 'load_imdb_sample', 'lm_split',
-           'clas_split', 'load_nltk_corpora', 'load_wikitext2']
+           'LOCAL_RULES', 'IMDB_FOLDERS', 'NLTK_CORPORA', 'CORPORA', 'fix_html', 'spec_add_spaces', 'rm_useless_spaces',
+           'add_bos', 'join_fields', 'replace_wrep', 'replace_rep', 'replace_all_caps', 'replace_maj', 'lowercase',
+           'Tokenizer', 'default_tokenizer', 'map_chunks', 'tokenize_iter', 'tokenize_texts', 'StoI', 'Vocab',
+           'Numericalized', 'tokenize_to_disk', 'encode_labels', 'SortSampler', 'SortishSampler', 'pad_batch',
+           'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb', 'load_imdb_sample',
+           'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2', 'padding_share', 'SentencePieceTokenizer',
+           'tokenize_cli']
 
 # %% ../nbs/04a_text.ipynb 3
 import html, json, math, os, re, shutil, tempfile, multiprocessing as mp
@@ -23,6 +24,7 @@ import pandas as pd
 import torch
 from torch.utils.data import DataLoader, Sampler
 from fastprogress.fastprogress import progress_bar
+from fastcore.script import call_parse
 from .data import get_dataset
 from .learner import DataLoaders
 
@@ -634,3 +636,110 @@ def load_wikitext2(split:str='valid' # 'valid' or 'test' (the mirror has no trai
         if re.fullmatch(r' = [^=].* = ', l) and cur: arts.append('\n'.join(cur)); cur = []
         if l.strip(): cur.append(l.strip())
     return arts + (['\n'.join(cur)] if cur else [])
+
+# %% ../nbs/04a_text.ipynb 78
+def padding_share(lengths, # length of each document
+                  order, # the document indices in batch order (what a sampler yields)
+                  bs:int # batch size
+                 ) -> float:
+    "Share of the padded `(bs, max_len)` rectangles that is padding, over all batches of `order`"
+    lens = np.asarray(lengths)[np.asarray(list(order))]
+    batches = [lens[i:i + bs] for i in range(0, len(lens), bs)]
+    return 1 - lens.sum() / sum(b.max() * len(b) for b in batches)
+
+# %% ../nbs/04a_text.ipynb 81
+class SentencePieceTokenizer:
+    "SentencePiece subwords after the pre-rules, with the call protocol of `Tokenizer` and the special tokens first"
+    def __init__(self, vocab_sz:int=30000, # pieces wanted (fewer if the text is too small for that many)
+                 model_type:str='unigram', # 'unigram' or 'bpe'
+                 pre_rules:list|None=None, # `str -> str` functions (default: `PRE_RULES`)
+                 add_bos:bool=True, # start every text with `xxbos`
+                 char_coverage:float=0.9999, # share of the characters the pieces must cover (the rest: `xxunk`)
+                 model_file=None): # a trained `spm.model` to load
+        import sentencepiece as spm
+        self.vocab_sz, self.model_type, self.add_bos, self.char_coverage = vocab_sz, model_type, add_bos, char_coverage
+        self.pre_rules = list(PRE_RULES if pre_rules is None else pre_rules)
+        self.model_file = model_file
+        self.sp = None if model_file is None else spm.SentencePieceProcessor(model_file=str(model_file))
+
+    def __reduce__(self):
+        return (SentencePieceTokenizer, (self.vocab_sz, self.model_type, self.pre_rules, self.add_bos, self.char_coverage, self.model_file))
+
+    def pre(self, t:str) -> str:
+        "`t` after the pre-rules (and `xxbos`)"
+        for r in self.pre_rules: t = r(t)
+        return add_bos(t) if self.add_bos else t
+
+    def train(self, texts, # training texts
+              path # folder for `spm.model` and `spm.vocab`
+             ) -> Path:
+        "Learn the pieces from `texts`; save and load the model"
+        import sentencepiece as spm
+        path = Path(path); path.mkdir(parents=True, exist_ok=True)
+        lines = [self.pre(_check_text(t, i)).replace('\n', ' ') for i, t in enumerate(texts)]
+        if not lines: raise ValueError("No texts to train SentencePiece on (got an empty collection).")
+        (path/'texts.txt').write_text('\n'.join(lines))
+        spm.SentencePieceTrainer.train(input=str(path/'texts.txt'), model_prefix=str(path/'spm'), vocab_size=self.vocab_sz,
+            model_type=self.model_type, character_coverage=self.char_coverage, unk_id=0, unk_piece=UNK, bos_id=-1,
+            eos_id=-1, pad_id=-1, user_defined_symbols=SPECIAL_TOKS[1:], hard_vocab_limit=False, minloglevel=2,
+            max_sentence_length=1 << 16, num_threads=1)
+        (path/'texts.txt').unlink()
+        self.model_file = path/'spm.model'
+        self.sp = spm.SentencePieceProcessor(model_file=str(self.model_file))
+        return self.model_file
+
+    def _check_trained(self):
+        if self.sp is None: raise RuntimeError("This SentencePieceTokenizer has no model yet: call `.train(texts, path)` or pass `model_file=`.")
+
+    @property
+    def vocab(self) -> Vocab:
+        "The pieces as a `Vocab` (ids are SentencePiece's own)"
+        self._check_trained()
+        return Vocab([self.sp.id_to_piece(i) for i in range(self.sp.get_piece_size())])
+
+    def __call__(self, t:str) -> list:
+        "The pieces of one text"
+        self._check_trained()
+        return self.sp.encode(self.pre(_check_text(t)), out_type=str)
+
+    def pipe(self, texts) -> list:
+        "The pieces of each text of `texts`"
+        self._check_trained()
+        for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
+
+# %% ../nbs/04a_text.ipynb 86
+CORPORA = ['imdb', 'imdb_sample', 'nltk']
+
+def _corpus(name:str, n_docs:int|None):
+    "(texts iterator, number of texts, per-document DataFrame) of a named corpus or a text file (one document per line)"
+    if name == 'imdb':
+        files = imdb_files()[:n_docs]
+        return (read_text(p) for p, _, _ in files), len(files), pd.DataFrame({'label': [l for _, l, _ in files], 'split': [s if l else 'unsup' for _, l, s in files]})
+    if name == 'imdb_sample':
+        df = load_imdb_sample()[:n_docs]
+        return iter(df.text), len(df), df[['label', 'is_valid']]
+    if name == 'nltk':
+        docs = load_nltk_corpora()[:n_docs]
+        return iter(docs), len(docs), None
+    if not Path(name).is_file(): raise FileNotFoundError(f"Corpus {name!r} is neither one of {CORPORA} nor a text file.")
+    lines = read_text(name).splitlines()[:n_docs]
+    return iter(lines), len(lines), None
+
+@call_parse
+def tokenize_cli(corpus:str='imdb', # 'imdb', 'imdb_sample', 'nltk', or a UTF-8 text file with one document per line
+                 out:str='data/tok', # output folder (replaced)
+                 lang:str='en', # spaCy language
+                 n_workers:int=None, # worker processes (default: the number of CPUs)
+                 chunksize:int=500, # texts per chunk
+                 max_vocab:int=60000, # most tokens in the vocabulary
+                 min_freq:int=2, # least occurrences for a token to get an id
+                 n_docs:int=None): # only the first n documents
+    "Tokenize and numericalize a corpus into folder `out`: ids.i32, offsets.i64, vocab.json (+ docs.csv)"
+    texts, n, docs = _corpus(corpus, n_docs)
+    out = Path(out)
+    full = tokenize_to_disk(texts, out.with_name(out.name + '.all'), Tokenizer(lang), n_workers, chunksize, n)
+    vocab = Vocab.from_counts(dict(zip(full.vocab.itos, full.counts())), max_vocab, min_freq)
+    full.renumber(vocab).save(out)
+    shutil.rmtree(out.with_name(out.name + '.all'))
+    if docs is not None: docs.to_csv(out/'docs.csv', index=False)
+    print(f"{n:,} documents, {len(full.ids):,} tokens, vocabulary of {len(vocab):,} -> {out}")
