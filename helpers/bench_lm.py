@@ -71,7 +71,8 @@ def train_speed(model:nn.Module, dls, n_steps:int, bf16:bool=False, awd:bool=Tru
     learn.fit(math.ceil((n_steps + 2) / len(dls.train)), cbs=[timer] + ([MixedPrecisionCB()] if bf16 else []))
     return timer.tokens / timer.secs
 
-def speed_experiment(name:str, emb_sz:int, n_hid:int, n_layers:int, n_steps:int, data:tuple, eval_tokens:int=20_000) -> dict:
+def speed_experiment(name:str, emb_sz:int, n_hid:int, n_layers:int, n_steps:int, data:tuple, eval_tokens:int=20_000,
+                     bf16:bool=True) -> dict: # also time bf16 autocast?
     "AWD-LSTM vs plain-LSTM training speed, and bf16 vs fp32 (speed, perplexity after the same steps)"
     vocab, trn, val = data
     dls = DataLoaders(LMDataLoader(trn, bs=32, bptt=72, shuffle=True, var_bptt=False, seed=0), LMDataLoader(val, bs=32, bptt=72))
@@ -83,9 +84,10 @@ def speed_experiment(name:str, emb_sz:int, n_hid:int, n_layers:int, n_steps:int,
     res['tokens_per_s'] = train_speed(awd, dls, n_steps)
     res['ratio'] = res['tokens_per_s'] / res['ref_tokens_per_s']
     res['fp32_valid_ppl'] = lm_eval(awd, val, bs=32, bptt=72, max_tokens=eval_tokens)['ppl']
-    set_seed(0); awd16 = get_language_model(len(vocab), emb_sz, n_hid, n_layers, vocab.pad_idx)
-    res['bf16_tokens_per_s'] = train_speed(awd16, dls, n_steps, bf16=True)
-    res['bf16_valid_ppl'] = lm_eval(awd16, val, bs=32, bptt=72, max_tokens=eval_tokens)['ppl']
+    if bf16:
+        set_seed(0); awd16 = get_language_model(len(vocab), emb_sz, n_hid, n_layers, vocab.pad_idx)
+        res['bf16_tokens_per_s'] = train_speed(awd16, dls, n_steps, bf16=True)
+        res['bf16_valid_ppl'] = lm_eval(awd16, val, bs=32, bptt=72, max_tokens=eval_tokens)['ppl']
     res['load1'] = os.getloadavg()[0]
     return res
 
