@@ -12,7 +12,7 @@ __all__ = ['draw_bptt', 'flat_docs', 'lm_stream', 'LMDataLoader', 'LSTMCell', 'L
            'wrap_ddp', 'EpochCB', 'CheckpointCB', 'TimeBudgetCB', 'save_lm', 'load_lm', 'train_lm', 'pretrain',
            'pretrain_cli', 'free_port', 'ddp_worker', 'run_ddp', 'imdb_lm_texts', 'finetune', 'finetune_cli']
 
-# %% ../nbs/04c_lm.ipynb 3
+# %% ../nbs/04c_lm.ipynb 4
 import contextlib, json, math, os, pickle, re, socket, tempfile, time, warnings
 from functools import partial
 from pathlib import Path
@@ -29,7 +29,7 @@ from .optimizer import Adam
 from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, load_nltk_corpora, load_wikitext2, load_imdb,
                           lm_split, UNK, PAD, BOS, EOS, TK_MAJ, TK_UP)
 
-# %% ../nbs/04c_lm.ipynb 6
+# %% ../nbs/04c_lm.ipynb 7
 def draw_bptt(bptt:int, # the mean window length
               rng:np.random.Generator, # where the randomness comes from
               p:float=0.95, # probability of a full-length window (else bptt/2)
@@ -40,7 +40,7 @@ def draw_bptt(bptt:int, # the mean window length
     mean = bptt if rng.random() < p else bptt / 2
     return max(min_len, int(round(rng.normal(mean, std))))
 
-# %% ../nbs/04c_lm.ipynb 9
+# %% ../nbs/04c_lm.ipynb 10
 def flat_docs(docs) -> tuple:
     "`(ids, offsets)` of documents given as a `Numericalized` (`.ids`, `.offsets`) or a list of id sequences"
     if hasattr(docs, 'ids') and hasattr(docs, 'offsets'): return np.asarray(docs.ids), np.asarray(docs.offsets, dtype=np.int64)
@@ -60,7 +60,7 @@ def lm_stream(ids:np.ndarray, # all documents' token ids, end to end
     idx = np.arange(lengths.sum()) + np.repeat(offsets[:-1][order] - new_starts, lengths)
     return ids[idx]
 
-# %% ../nbs/04c_lm.ipynb 12
+# %% ../nbs/04c_lm.ipynb 13
 class LMDataLoader:
     "Batch-first language-model batches `(x, y)`, both `(bs, seq_len)`, that continue each other from batch to batch"
     def __init__(self, docs, # `Numericalized`, or a list of token-id sequences (each starting with BOS)
@@ -108,7 +108,7 @@ class LMDataLoader:
             i += seq_len
         self.epoch += 1
 
-# %% ../nbs/04c_lm.ipynb 20
+# %% ../nbs/04c_lm.ipynb 21
 class LSTMCell(nn.Module):
     "One LSTM step written from the gate equations, with `nn.LSTM`'s weight layout (gates stacked as i, f, g, o)"
     def __init__(self, n_in:int, n_hid:int):
@@ -143,7 +143,7 @@ class LSTMLayer(nn.Module):
             outs.append(state[0])
         return torch.stack(outs, dim=1), state
 
-# %% ../nbs/04c_lm.ipynb 24
+# %% ../nbs/04c_lm.ipynb 25
 def grad_norms_through_time(rnn:nn.Module, # a batch-first recurrent layer returning (outputs, state)
                             x:torch.Tensor # (bs, seq_len, n_in) input
                            ) -> torch.Tensor:
@@ -153,7 +153,7 @@ def grad_norms_through_time(rnn:nn.Module, # a batch-first recurrent layer retur
     out[:, -1].sum().backward()
     return x.grad.norm(dim=(0, 2))  # (seq_len,)
 
-# %% ../nbs/04c_lm.ipynb 27
+# %% ../nbs/04c_lm.ipynb 28
 def dropout_mask(x:torch.Tensor, # any tensor of the dtype/device wanted
                  size:tuple, # the mask's shape
                  p:float # probability of dropping
@@ -168,7 +168,7 @@ class RNNDropout(nn.Module):
         if not self.training or self.p == 0: return x
         return x * dropout_mask(x, (x.shape[0], 1, *x.shape[2:]), self.p)  # mask (bs, 1, n_features)
 
-# %% ../nbs/04c_lm.ipynb 29
+# %% ../nbs/04c_lm.ipynb 30
 class EmbeddingDropout(nn.Module):
     "Look up `emb` with whole rows (words) dropped with probability `embed_p`, in training"
     def __init__(self, emb:nn.Embedding, embed_p:float):
@@ -179,7 +179,7 @@ class EmbeddingDropout(nn.Module):
         if self.training and self.embed_p > 0: w = w * dropout_mask(w, (w.shape[0], 1), self.embed_p)
         return F.embedding(words, w, self.emb.padding_idx)  # (bs, seq_len, emb_sz)
 
-# %% ../nbs/04c_lm.ipynb 31
+# %% ../nbs/04c_lm.ipynb 32
 class WeightDropout(nn.Module):
     "Wrap an RNN layer: in training, its `layer_names` weights are dropped copies of raw parameters (DropConnect)"
     def __init__(self, module:nn.Module, # e.g. an `nn.LSTM`
@@ -205,7 +205,7 @@ class WeightDropout(nn.Module):
             warnings.simplefilter('ignore', UserWarning)
             return self.module(*args)
 
-# %% ../nbs/04c_lm.ipynb 35
+# %% ../nbs/04c_lm.ipynb 36
 def _fp32_rnn_on_cpu(x):
     "Autocast off for the LSTM on a CPU (oneDNN's bf16 LSTM needs AVX512-BF16; the embedding and decoder keep bf16)"
     return torch.autocast('cpu', enabled=False) if x.device.type == 'cpu' and torch.is_autocast_enabled('cpu') else contextlib.nullcontext()
@@ -263,7 +263,7 @@ class AWDLSTM(nn.Module):
         self.hidden = new_hidden
         return raw_outputs, outputs
 
-# %% ../nbs/04c_lm.ipynb 39
+# %% ../nbs/04c_lm.ipynb 40
 class LinearDecoder(nn.Module):
     "Output dropout, then a linear layer to vocabulary scores (tied to `tie_encoder`'s weight if given)"
     def __init__(self, vocab_sz:int, emb_sz:int, output_p:float=0.1, tie_encoder:nn.Embedding|None=None, bias:bool=True):
@@ -294,7 +294,7 @@ def get_language_model(vocab_sz:int, # vocabulary size
                   embed_p * drop_mult, weight_p * drop_mult)
     return LMModel(enc, LinearDecoder(vocab_sz, emb_sz, output_p * drop_mult, enc.encoder if tie_weights else None))
 
-# %% ../nbs/04c_lm.ipynb 42
+# %% ../nbs/04c_lm.ipynb 43
 def lm_loss(logits, # (bs, seq_len, vocab_sz)
             targets): # (bs, seq_len)
     "Mean cross-entropy over every position"
@@ -325,7 +325,7 @@ class RNNRegularizer(Callback):
         if self.alpha: self.learn.loss = self.learn.loss + self.alpha * out.pow(2).mean()
         if self.beta and raw.shape[1] > 1: self.learn.loss = self.learn.loss + self.beta * (raw[:, 1:] - raw[:, :-1]).pow(2).mean()
 
-# %% ../nbs/04c_lm.ipynb 44
+# %% ../nbs/04c_lm.ipynb 45
 def lm_splitter(model:nn.Module) -> list:
     "Parameter groups of an `LMModel`: each LSTM layer, then embedding + decoder"
     enc, dec = _unwrap(model)[0], _unwrap(model)[1]
@@ -334,7 +334,7 @@ def lm_splitter(model:nn.Module) -> list:
     last = [p for p in list(enc.encoder.parameters()) + list(dec.parameters()) if id(p) not in ids]
     return groups + [list({id(p): p for p in last}.values())]  # the tied weight once
 
-# %% ../nbs/04c_lm.ipynb 47
+# %% ../nbs/04c_lm.ipynb 48
 def atomic_save(obj, path) -> Path:
     "`torch.save` to `path` via a temporary file and a rename: never a half-written file"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
@@ -384,7 +384,7 @@ def load_encoder(model:nn.Module, path) -> nn.Module:
     enc.load_state_dict(state)
     return model
 
-# %% ../nbs/04c_lm.ipynb 50
+# %% ../nbs/04c_lm.ipynb 51
 _EMB_KEYS = ('0.encoder.weight', '0.encoder_dp.emb.weight', '1.decoder.weight')
 
 def convert_weights(state:dict, # a language model's state dict (`LMModel` / fastai AWD-LSTM layout)
@@ -410,7 +410,7 @@ def convert_weights(state:dict, # a language model's state dict (`LMModel` / fas
     if '1.decoder.bias' in state: state['1.decoder.bias'] = remap(state['1.decoder.bias'])
     return state
 
-# %% ../nbs/04c_lm.ipynb 53
+# %% ../nbs/04c_lm.ipynb 54
 class _PlainUnpickler(pickle.Unpickler):
     "Unpickle lists, dicts and strings only: any class or function in the file is refused"
     def find_class(self, module, name):
@@ -443,7 +443,7 @@ def load_pretrained(model:LMModel, # the model to fill, built for `new_itos`
     _unwrap(model).load_state_dict(state)
     return model
 
-# %% ../nbs/04c_lm.ipynb 57
+# %% ../nbs/04c_lm.ipynb 58
 def lm_learner(model:nn.Module, # an `LMModel` (or one wrapped in DistributedDataParallel)
                dls, # `DataLoaders` of `LMDataLoader`s
                alpha:float=2., beta:float=1., # AR and TAR (0: off)
@@ -467,7 +467,7 @@ def language_model_learner(dls, # `DataLoaders` of `LMDataLoader`s
     "A new AWD-LSTM language model in an `lm_learner`"
     return lm_learner(get_language_model(vocab_sz, emb_sz, n_hid, n_layers, pad_idx, drop_mult), dls, **kwargs)
 
-# %% ../nbs/04c_lm.ipynb 61
+# %% ../nbs/04c_lm.ipynb 62
 @torch.no_grad()
 def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
             docs, # documents of token ids, or an `LMDataLoader`
@@ -490,7 +490,7 @@ def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
     loss = float(nll) / n
     return dict(loss=loss, ppl=math.exp(loss), acc=float(correct) / n, n_tokens=n)
 
-# %% ../nbs/04c_lm.ipynb 64
+# %% ../nbs/04c_lm.ipynb 65
 def chunk_docs(docs:list, # texts
                max_chars:int=20_000 # longest piece
               ) -> list:
@@ -522,7 +522,7 @@ def wt2_text(split:str='test') -> list:
     for a, b in _WT2_SUBS: arts = [t.replace(a, b) for t in arts]
     return arts
 
-# %% ../nbs/04c_lm.ipynb 67
+# %% ../nbs/04c_lm.ipynb 68
 def _write_json(obj, path:Path):
     "Write `obj` as JSON to `path` via a temporary file and a rename"
     tmp = path.with_name(path.name + '.tmp')
@@ -555,7 +555,7 @@ def lm_data(folder, # cache folder (created)
     _write_json({'key': key, 'splits': sorted(texts)}, done)  # written last: a folder without it is rebuilt
     return vocab, nums
 
-# %% ../nbs/04c_lm.ipynb 76
+# %% ../nbs/04c_lm.ipynb 77
 def sample_next(logits:torch.Tensor, # (vocab_sz,) scores of the next token
                 temperature:float=1., # <1 sharper, >1 flatter
                 top_k:int|None=None, # keep only the k most likely tokens
@@ -610,7 +610,7 @@ def predict(model:nn.Module, # a language model returning `(logits, ...)`
     model.train(was_training); _unwrap(model).reset()
     return text + ' ' + detokenize([vocab.itos[i] for i in new])
 
-# %% ../nbs/04c_lm.ipynb 80
+# %% ../nbs/04c_lm.ipynb 81
 def init_distributed() -> tuple:
     "`(rank, world_size, device)` from torchrun's environment; starts the process group when there are several"
     world_size, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
@@ -660,7 +660,7 @@ class TimeBudgetCB(Callback):
         if pct >= 1: raise CancelFitException()
         if it and pct > it / self.learn.n_train_iter: self.learn.n_train_iter = max(it + 1, round(it / pct))
 
-# %% ../nbs/04c_lm.ipynb 81
+# %% ../nbs/04c_lm.ipynb 82
 def save_lm(model:nn.Module, vocab:Vocab, out, config:dict) -> Path:
     "Write `lm.pth`, `encoder.pth`, `vocab.json` and `config.json` into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -682,7 +682,7 @@ def load_lm(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04c_lm.ipynb 82
+# %% ../nbs/04c_lm.ipynb 83
 def _bf16_cbs(bf16:bool) -> list:
     "MixedPrecisionCB when bf16 autocast is asked for"
     if not bf16: return []
@@ -734,7 +734,7 @@ def _lr_from_finder(learn) -> float:
     print(f'LR finder: {sugg}; using steep = {sugg.steep:.1e}')
     return sugg.steep
 
-# %% ../nbs/04c_lm.ipynb 83
+# %% ../nbs/04c_lm.ipynb 84
 def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary, checkpoint (created)
              emb_sz:int=400, # embedding size (also the last LSTM layer's size)
              n_hid:int=1152, # hidden size of the other LSTM layers
@@ -797,7 +797,7 @@ def pretrain_cli():
     "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
     return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
 
-# %% ../nbs/04c_lm.ipynb 88
+# %% ../nbs/04c_lm.ipynb 89
 def free_port() -> int:
     "A TCP port on 127.0.0.1 that is free right now"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -838,7 +838,7 @@ def run_ddp(world_size:int, **kw) -> dict:
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
-# %% ../nbs/04c_lm.ipynb 92
+# %% ../nbs/04c_lm.ipynb 93
 def _pretrained_files(folder:Path) -> tuple:
     "(weights, vocabulary) files in a folder from `pretrain`/`finetune` or from fastai's `wt103-fwd` archive"
     if (folder/'lm.pth').exists() and (folder/'vocab.json').exists(): return folder/'lm.pth', folder/'vocab.json'
