@@ -833,7 +833,10 @@ def ddp_worker(rank:int, world_size:int, port:int, out:str, # process rank and c
 def run_ddp(world_size:int, **kw) -> dict:
     "Run `ddp_worker` on `world_size` CPU processes (in this process for 1); {step: [each rank's saved result]}"
     out = tempfile.mkdtemp()
-    if world_size == 1: ddp_worker(0, 1, 0, out, kw)
+    if world_size == 1:
+        n_threads = torch.get_num_threads()
+        ddp_worker(0, 1, 0, out, kw)
+        torch.set_num_threads(n_threads)  # the worker runs on one thread, like each spawned process
     else: torch.multiprocessing.spawn(ddp_worker, args=(world_size, free_port(), out, kw), nprocs=world_size)
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
