@@ -273,7 +273,7 @@ def map_chunks(f, # applied in a worker to a list of texts; `_worker_tok` is the
     if first is None: raise ValueError("No texts to tokenize (got an empty collection). Check the data was loaded.")
     chunks = chain([first], chunks)
     if progress: chunks = progress_bar(chunks, total='noinfer' if total is None else math.ceil(total / chunksize), leave=False)
-    if n_workers <= 1:
+    if n_workers <= 1 or (total is not None and total <= chunksize):  # one chunk: a pool would only cost its start
         _init_worker(tok)
         yield from map(f, chunks)
         return
@@ -707,7 +707,7 @@ class SentencePieceTokenizer:
         self._check_trained()
         for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
 
-# %% ../nbs/04a_text.ipynb 86
+# %% ../nbs/04a_text.ipynb 88
 CORPORA = ['imdb', 'imdb_sample', 'nltk']
 
 def _corpus(name:str, n_docs:int|None):
