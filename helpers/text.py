@@ -230,10 +230,14 @@ class Tokenizer:
 # %% ../nbs/04a_text.ipynb 39
 _worker_tok = None
 
-def _init_worker(tok):
+def _set_worker_tok(tok):
     global _worker_tok
-    torch.set_num_threads(1)
     _worker_tok = tok
+
+def _init_worker(tok):
+    "Pool initializer: a worker process tokenizes with one torch thread (the main process keeps its own count)"
+    torch.set_num_threads(1)
+    _set_worker_tok(tok)
 
 def _tok_chunk(texts): return list(_worker_tok.pipe(texts))
 
@@ -274,7 +278,7 @@ def map_chunks(f, # applied in a worker to a list of texts; `_worker_tok` is the
     chunks = chain([first], chunks)
     if progress: chunks = progress_bar(chunks, total='noinfer' if total is None else math.ceil(total / chunksize), leave=False)
     if n_workers <= 1 or (total is not None and total <= chunksize):  # one chunk: a pool would only cost its start
-        _init_worker(tok)
+        _set_worker_tok(tok)  # no pool: never touch the caller's torch thread count
         yield from map(f, chunks)
         return
     with _mp_context().Pool(n_workers, initializer=_init_worker, initargs=(tok,)) as pool:
