@@ -341,7 +341,7 @@ class TimeBudgetCB(Callback):
 
 # %% ../nbs/05b_transformer.ipynb 52
 TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=8, n_layers=2, d_ff=1024, dropout=0.), # 6.9M parameters
-                          bs=64, n_epochs=20, lr_max=3e-3, max_secs=1800) # 30 minutes; n_epochs is only an upper bound
+                          bs=64, n_epochs=20, lr_max=1e-3, max_secs=1800) # 30 minutes; n_epochs is only an upper bound
 
 def transformer_learner(data:TranslationData, # from `helpers.seq2seq.load_translation_data`
                         bs:int=128, # training batch size (validation: 2*bs)
