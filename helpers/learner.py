@@ -4,20 +4,24 @@
 
 # %% auto 0
 __all__ = ['TensorLoader', 'DataLoaders', 'torch_dls', 'CancelFitException', 'CancelEpochException', 'CancelBatchException',
-           'Callback', 'accuracy', 'default_splitter', 'group_lrs', 'set_hyper', 'Recorder', 'ProgressCB', 'GradClipCB',
-           'sched_cos', 'combine_scheds', 'one_cycle_scheds', 'HParamSchedCB', 'SuggestedLRs', 'LRFinderCB',
-           'suggest_lrs', 'plot_lr_find', 'Learner']
+           'CancelStepException', 'Callback', 'to_device', 'Metric', 'AvgMetric', 'accuracy', 'TokenAccuracy',
+           'Perplexity', 'default_splitter', 'group_lrs', 'set_hyper', 'Recorder', 'ProgressCB', 'GradClipCB',
+           'sched_lin', 'sched_cos', 'sched_exp', 'combine_scheds', 'one_cycle_scheds', 'sched_cos_anneal',
+           'sched_slanted_tri', 'HParamSchedCB', 'AttrSchedCB', 'SuggestedLRs', 'LRFinderCB', 'suggest_lrs',
+           'plot_lr_find', 'Learner', 'MixedPrecisionCB']
 
 # %% ../nbs/01b_learner.ipynb 3
-import math, time
+import math, time, re, inspect
 from bisect import bisect_right
 from itertools import accumulate
-from copy import deepcopy
+from copy import deepcopy, copy
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np
 import torch
 from torch import nn
+import torch.nn.functional as F
 from torch.utils.data import DataLoader, TensorDataset
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar, format_time
@@ -54,13 +58,14 @@ class DataLoaders:
     def from_tensors(cls, train:tuple, # (x_train, y_train, ...) tensors
                      valid:tuple, # (x_valid, y_valid, ...) tensors
                      bs:int=64, # training batch size (validation uses 2*bs: no gradients to store)
+                     drop_last:bool=False, # drop the training loader's last, smaller batch (batch norm fails on a batch of 1)
                      device=None): # where the tensors live (default: the course's default device)
         "Shuffled training batches and ordered validation batches of in-memory tensors"
         device = device or default_device()
-        return cls(TensorLoader(*train, bs=bs, shuffle=True, device=device),
+        return cls(TensorLoader(*train, bs=bs, shuffle=True, drop_last=drop_last, device=device),
                    TensorLoader(*valid, bs=2 * bs, device=device))
 
-# %% ../nbs/01b_learner.ipynb 9
+# %% ../nbs/01b_learner.ipynb 11
 def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
               valid:tuple, # (x_valid, y_valid, ...) tensors
               bs:int=64): # training batch size (validation: 2*bs)
@@ -68,25 +73,114 @@ def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
     return DataLoaders(DataLoader(TensorDataset(*train), batch_size=bs, shuffle=True),
                        DataLoader(TensorDataset(*valid), batch_size=2 * bs))
 
-# %% ../nbs/01b_learner.ipynb 12
+# %% ../nbs/01b_learner.ipynb 14
 class CancelFitException(Exception): "Raise in a callback to stop `fit` (after_fit still runs)"
 class CancelEpochException(Exception): "Raise in a callback to skip the rest of this epoch"
 class CancelBatchException(Exception): "Raise in a callback to skip the rest of this batch"
+class CancelStepException(Exception): "Raise in `before_step` to skip the optimizer's step for this batch"
 
-_EVENTS = ('before_fit', 'before_epoch', 'before_train', 'before_batch', 'after_loss', 'after_backward', 'after_step',
-           'after_batch', 'before_validate', 'after_epoch', 'after_fit')
+_EVENTS = ('before_fit', 'before_epoch', 'before_train', 'before_batch', 'after_pred', 'after_loss', 'before_backward',
+           'after_backward', 'before_step', 'after_step', 'after_batch', 'after_train', 'before_validate',
+           'after_validate', 'after_epoch', 'after_fit')
 
 class Callback:
     "Base class for callbacks: define methods named after the events you need; lower `order` runs first"
     order, learn = 0, None
 
-# %% ../nbs/01b_learner.ipynb 14
-def accuracy(preds, # (bs, n_classes) scores or log-probabilities
-             targets): # (bs,) class indices
-    "Fraction of rows whose highest score is the target class"
-    return (preds.argmax(dim=1) == targets).float().mean()
+# %% ../nbs/01b_learner.ipynb 16
+def to_device(b, # a batch: a tensor, or a tuple/list/dict of tensors and other values, nested as you like
+              device): # where the tensors go
+    "Move every tensor in `b` to `device`; tuples, lists and dicts are recursed; any other value is returned as is"
+    if isinstance(b, torch.Tensor): return b.to(device)
+    if isinstance(b, tuple) and hasattr(b, '_fields'): return type(b)(*(to_device(o, device) for o in b))  # a NamedTuple
+    if isinstance(b, (tuple, list)): return type(b)(to_device(o, device) for o in b)
+    if isinstance(b, dict): return {k: to_device(v, device) for k, v in b.items()}
+    return b
 
-# %% ../nbs/01b_learner.ipynb 17
+# %% ../nbs/01b_learner.ipynb 19
+def _snake(name:str) -> str: return re.sub(r'(?<!^)(?=[A-Z])', '_', name).lower()
+
+def _ratio(num, den) -> float:
+    "num / den as a Python float (one device sync); nan when nothing was counted"
+    den = torch.as_tensor(den, dtype=torch.float32)
+    return float(torch.as_tensor(num, dtype=torch.float32, device=den.device) / den) if float(den) > 0 else float('nan')
+
+def _n_items(yb) -> int:
+    "Number of items in a batch of targets: the size of the first dim"
+    return yb.shape[0] if isinstance(yb, torch.Tensor) else len(yb)
+
+class Metric:
+    "A metric over a whole pass: `reset()` before it, `accumulate(learn)` after each batch, `value` once at the end"
+    def reset(self): raise NotImplementedError
+    def accumulate(self, learn): raise NotImplementedError
+    @property
+    def value(self) -> float: raise NotImplementedError
+    @property
+    def name(self) -> str: return _snake(type(self).__name__)
+
+class AvgMetric(Metric):
+    "Mean of `func(preds, targs)` over a pass, each batch weighted by `weight(preds, targs)` (default: its number of items)"
+    def __init__(self, func, # (preds, targs) -> scalar, the mean over the batch
+                 weight=None, # (preds, targs) -> the batch's weight, e.g. its count of non-padding tokens
+                 name:str|None=None): # default: the function's name
+        self.func, self.weight = func, weight
+        self._name = name or getattr(func, '__name__', type(func).__name__)
+    def reset(self): self.total, self.count = 0., 0
+    def accumulate(self, learn):
+        preds, targs = learn.preds, learn.yb
+        w = _n_items(targs) if self.weight is None else self.weight(preds, targs)
+        self.total = self.total + torch.as_tensor(self.func(preds, targs)).detach().float() * w
+        self.count = self.count + w
+    @property
+    def value(self) -> float: return _ratio(self.total, self.count)
+    @property
+    def name(self) -> str: return self._name
+
+# %% ../nbs/01b_learner.ipynb 23
+def _class_dim(preds:torch.Tensor, targs:torch.Tensor, fname:str) -> int:
+    "Which dim of `preds` holds the classes: the last (preferred) or the second (PyTorch's (bs, n_classes, ...) layout)"
+    if preds.ndim == targs.ndim + 1:
+        if preds.shape[:-1] == targs.shape and preds.shape[-1] > 1: return -1
+        if preds.shape[:1] + preds.shape[2:] == targs.shape and preds.shape[1] > 1: return 1
+    raise ValueError(f"{fname}: predictions of shape {tuple(preds.shape)} do not fit targets of shape {tuple(targs.shape)}. "
+                     "Expected one more dim in the predictions holding one score per class: last, as in (bs, n_classes) vs (bs,) "
+                     "or (bs, seq_len, vocab) vs (bs, seq_len), or second, as in (bs, n_classes, seq_len). A model with one "
+                     "output per item needs a regression metric, or one output per class.")
+
+def accuracy(preds:torch.Tensor, # scores: (bs, n_classes), (bs, seq_len, vocab) or (bs, n_classes, seq_len)
+             targs:torch.Tensor): # class indices: (bs,) or (bs, seq_len)
+    "Fraction of positions whose highest score is the target class (classes on the last dim, or dim 1 as in PyTorch)"
+    return (preds.argmax(dim=_class_dim(preds, targs, 'accuracy')) == targs).float().mean()
+
+# %% ../nbs/01b_learner.ipynb 26
+class TokenAccuracy(Metric):
+    "Fraction of target tokens predicted right (argmax over the last dim), leaving out targets equal to `pad_idx`"
+    def __init__(self, pad_idx:int|None=None): self.pad_idx = pad_idx  # None: count every position
+    def reset(self): self.correct, self.total = 0, 0
+    def accumulate(self, learn):
+        preds, targs = learn.preds, learn.yb              # (bs, seq_len, vocab), (bs, seq_len)
+        hit = preds.argmax(dim=_class_dim(preds, targs, 'TokenAccuracy')) == targs  # (bs, seq_len)
+        if self.pad_idx is None: self.correct, self.total = self.correct + hit.sum(), self.total + targs.numel()
+        else:
+            real = targs != self.pad_idx
+            self.correct, self.total = self.correct + (hit & real).sum(), self.total + real.sum()
+    @property
+    def value(self) -> float: return _ratio(self.correct, self.total)
+
+class Perplexity(Metric):
+    "exp of the mean token cross-entropy over the whole pass, leaving out targets equal to `pad_idx`"
+    def __init__(self, pad_idx:int|None=None): self.pad_idx = pad_idx  # None: count every position
+    def reset(self): self.nll, self.total = 0., 0
+    def accumulate(self, learn):
+        preds, targs = learn.preds, learn.yb              # (bs, seq_len, vocab), (bs, seq_len)
+        ign = -100 if self.pad_idx is None else self.pad_idx
+        nll = F.cross_entropy(preds.reshape(-1, preds.shape[-1]).float(), targs.reshape(-1), ignore_index=ign, reduction='sum')
+        self.nll = self.nll + nll.detach()
+        self.total = self.total + ((targs != self.pad_idx).sum() if self.pad_idx is not None else targs.numel())
+    @property
+    def value(self) -> float: return math.exp(_ratio(self.nll, self.total))
+
+# %% ../nbs/01b_learner.ipynb 30
 def default_splitter(model:nn.Module) -> list:
     "One parameter group holding every parameter"
     return [list(model.parameters())]
@@ -118,18 +212,18 @@ def set_hyper(opt, # any optimizer with `param_groups`
         elif key == 'momentum' and g['momentum'] == 0: continue  # plain SGD keeps no momentum
         else: g[key] = v
 
-# %% ../nbs/01b_learner.ipynb 20
+# %% ../nbs/01b_learner.ipynb 33
 class Recorder(Callback):
     "Record batch losses, learning rates and the per-epoch table"
     order = 50
-    def before_fit(self): self.losses, self.lrs, self.rows = [], [], []
+    def before_fit(self): self.losses, self.lrs, self.rows, self._losses = [], [], [], []
     def after_batch(self):
         if not self.learn.training: return
-        self.losses.append(self.learn.loss.detach())
+        self._losses.append(self.learn.loss.detach())   # tensors: no device sync per batch
         self.lrs.append(self.learn.opt.param_groups[-1]['lr'])
     def after_epoch(self): self.rows.append(dict(self.learn.log))
-    def after_fit(self):
-        self.losses = torch.stack(self.losses).cpu().tolist() if self.losses else []
+    def after_fit(self):  # a no-op when before_fit never ran (an earlier callback's before_fit raised)
+        if getattr(self, '_losses', None): self.losses, self._losses = torch.stack(self._losses).cpu().tolist(), []
 
     @property
     def table(self):
@@ -165,7 +259,8 @@ class ProgressCB(Callback):
     def before_fit(self):
         self.mbar = master_bar(self.learn.epochs)
         self.learn.epochs, self.header = self.mbar, False
-    def _wrap(self): self.learn.dl = progress_bar(self.learn.dl, leave=False, parent=self.mbar)
+    def _wrap(self):  # inside a fit, a child of the epochs bar; alone for get_preds
+        self.learn.dl = progress_bar(self.learn.dl, leave=False, parent=self.mbar if self.learn.fitting else None)
     def before_train(self): self._wrap()
     def before_validate(self): self._wrap()
     def after_epoch(self):
@@ -173,23 +268,34 @@ class ProgressCB(Callback):
         if not self.header: self.mbar.write(list(log), table=True); self.header = True
         self.mbar.write([_fmt(k, v) for k, v in log.items()], table=True)
 
-# %% ../nbs/01b_learner.ipynb 22
+# %% ../nbs/01b_learner.ipynb 35
 class GradClipCB(Callback):
     "Clip the global gradient norm to `max_norm` after each backward pass"
     def __init__(self, max_norm:float=1.): self.max_norm = max_norm
     def after_backward(self): nn.utils.clip_grad_norm_(self.learn.model.parameters(), self.max_norm)
 
-# %% ../nbs/01b_learner.ipynb 24
+# %% ../nbs/01b_learner.ipynb 37
+def _clip(pct:float) -> float: return 0. if pct < 0 else 1. if pct > 1 else pct
+
+def sched_lin(start, end):
+    "Linear from `start` (pct=0) to `end` (pct=1), held at `end` after"
+    return lambda pct: start + _clip(pct) * (end - start)
+
 def sched_cos(start, end):
-    "Cosine from `start` (pct=0) to `end` (pct=1); works on arrays of per-group values too"
-    return lambda pct: start + (1 - math.cos(math.pi * pct)) * (end - start) / 2
+    "Half a cosine from `start` (pct=0) to `end` (pct=1), held at `end` after; works on arrays of per-group values too"
+    return lambda pct: start + (1 - math.cos(math.pi * _clip(pct))) * (end - start) / 2
+
+def sched_exp(start, end):
+    "Geometric from `start` (pct=0) to `end` (pct=1), held at `end` after; both must be > 0"
+    return lambda pct: start * (end / start) ** _clip(pct)
 
 def combine_scheds(pcts:list, # fraction of training each schedule covers (sums to 1)
                    scheds:list): # schedules, each a function of its own pct
-    "One schedule made of consecutive pieces"
+    "One schedule made of consecutive pieces; the last piece's end value holds past pct=1"
     bounds = list(accumulate([0.] + list(pcts)))
     if not math.isclose(bounds[-1], 1.): raise ValueError(f"pcts must sum to 1, got {list(pcts)}.")
     def _inner(pct):
+        pct = _clip(pct)
         i = min(bisect_right(bounds, pct) - 1, len(scheds) - 1)
         span = bounds[i + 1] - bounds[i]
         return scheds[i]((pct - bounds[i]) / span if span > 0 else 1.)
@@ -204,16 +310,59 @@ def one_cycle_scheds(lr_max, # peak learning rate: a float or one per group
     return {'lr': combine_scheds([pct_start, 1 - pct_start], [sched_cos(lr_max / div, lr_max), sched_cos(lr_max, lr_max / div_final)]),
             'mom': combine_scheds([pct_start, 1 - pct_start], [sched_cos(moms[0], moms[1]), sched_cos(moms[1], moms[2])])}
 
+def sched_cos_anneal(lr_max, # starting (peak) value: a float or one per group
+                     lr_min=0., # value at the end of each cycle
+                     n_cycles:int=1): # restarts: the cosine is run `n_cycles` times
+    "Cosine annealing from `lr_max` to `lr_min` (SGDR); `n_cycles` > 1 adds warm restarts; `lr_min` holds past pct=1"
+    if not (isinstance(n_cycles, int) and n_cycles >= 1): raise ValueError(f"n_cycles must be an int >= 1, got {n_cycles!r}.")
+    def _inner(pct):
+        pct = _clip(pct)
+        c = min(int(pct * n_cycles), n_cycles - 1)   # which cycle; pct=1 ends the last one
+        t = pct * n_cycles - c                        # fraction of this cycle done
+        return lr_min + (lr_max - lr_min) * (1 + math.cos(math.pi * t)) / 2
+    return _inner
+
+def sched_slanted_tri(lr_max, # peak value: a float or one per group
+                      n_iter:int, # T: the number of training iterations the schedule spans
+                      cut_frac:float=0.1, # fraction of iterations spent increasing
+                      ratio:float=32.): # lr_max / lowest lr
+    "ULMFiT's slanted triangular learning rate (Howard & Ruder 2018, eq. 3) as a function of pct = t / n_iter"
+    cut = math.floor(n_iter * cut_frac)
+    if not 0 < cut_frac < 1 or cut < 1:
+        raise ValueError(f"Need 0 < cut_frac < 1 and n_iter*cut_frac >= 1, got n_iter={n_iter}, cut_frac={cut_frac}: "
+                         "use more iterations or a larger cut_frac.")
+    def _inner(pct):
+        t = round(_clip(pct) * n_iter)
+        p = t / cut if t < cut else max(0., 1 - (t - cut) / (cut * (1 / cut_frac - 1)))
+        return lr_max * (1 + p * (ratio - 1)) / ratio
+    return _inner
+
 class HParamSchedCB(Callback):
-    "Before each training batch, set each hyper-parameter to its schedule's value at the current pct of training"
+    "Before each training batch, set each optimizer hyper-parameter to its schedule's value at the current pct of training"
     order = 10
-    def __init__(self, scheds:dict): self.scheds = scheds  # name -> function of pct
+    def __init__(self, scheds:dict): self.scheds = scheds  # name ('lr', 'mom', 'wd', ...) -> function of pct
     def before_batch(self):
         if not self.learn.training: return
         pct = self.learn.train_iter / self.learn.n_train_iter
         for name, sched in self.scheds.items(): set_hyper(self.learn.opt, name, sched(pct))
 
-# %% ../nbs/01b_learner.ipynb 27
+class AttrSchedCB(Callback):
+    "Before each training batch, set `learn.model.<attr>` to `sched(pct)`, e.g. a teacher-forcing ratio"
+    order = 10
+    def __init__(self, attr:str, # an attribute of the model; dots reach into submodules: 'decoder.tf_ratio'
+                 sched): # function of pct
+        self.attr, self.sched = attr, sched
+    def before_fit(self):
+        *path, self.name = self.attr.split('.')
+        self.obj = self.learn.model
+        for p in path: self.obj = getattr(self.obj, p, None)
+        if self.obj is None or not hasattr(self.obj, self.name):
+            raise AttributeError(f"AttrSchedCB: the model ({type(self.learn.model).__name__}) has no attribute {self.attr!r} to "
+                                 "schedule. Set it in the model's __init__ (e.g. self.tf_ratio = 1.) and read it in forward.")
+    def before_batch(self):
+        if self.learn.training: setattr(self.obj, self.name, self.sched(self.learn.train_iter / self.learn.n_train_iter))
+
+# %% ../nbs/01b_learner.ipynb 42
 class SuggestedLRs(NamedTuple):
     min_div10: float  # lr at the minimum smoothed loss, divided by 10
     steep: float      # lr where the smoothed loss falls fastest
@@ -260,7 +409,48 @@ def plot_lr_find(lrs, losses, sugg:SuggestedLRs|None=None, ax=None):
     if sugg: ax.legend()
     return ax
 
-# %% ../nbs/01b_learner.ipynb 29
+# %% ../nbs/01b_learner.ipynb 44
+def _unreduced(loss_func) -> tuple:
+    "(`loss_func` returning one loss per element, the target value it ignores or None)"
+    if isinstance(loss_func, nn.Module) and hasattr(loss_func, 'reduction'):
+        f = copy(loss_func); f.reduction = 'none'
+        return f, getattr(loss_func, 'ignore_index', None)
+    try: params = inspect.signature(loss_func).parameters
+    except (TypeError, ValueError): params = {}
+    if 'reduction' not in params:
+        raise TypeError(f"get_preds(with_loss=True) needs per-item losses, but loss_func {getattr(loss_func, '__name__', loss_func)!r} "
+                        "has no `reduction` argument. Use an nn.Module loss (nn.CrossEntropyLoss()), a function such as "
+                        "F.cross_entropy, or give your function a `reduction='mean'` argument that also accepts 'none'.")
+    ign = getattr(loss_func, 'keywords', {}).get('ignore_index', params['ignore_index'].default if 'ignore_index' in params else None)
+    return partial(loss_func, reduction='none'), ign
+
+def _per_item(losses:torch.Tensor, yb, ignore_index) -> torch.Tensor:
+    "Unreduced losses -> one per item: the mean over every dim but the first, leaving out targets == ignore_index"
+    if isinstance(yb, torch.Tensor) and losses.shape != yb.shape and losses.numel() == yb.numel(): losses = losses.reshape(yb.shape)
+    if losses.ndim <= 1: return losses
+    keep = (yb != ignore_index) if ignore_index is not None and isinstance(yb, torch.Tensor) and yb.shape == losses.shape \
+           else torch.ones_like(losses, dtype=torch.bool)
+    return (losses * keep).flatten(1).sum(1) / keep.flatten(1).sum(1).clamp(min=1)
+
+def _cat(xs:list):
+    "Concatenate per-batch tensors along dim 0 if their other dims agree, else keep the list; tuples are done per position"
+    if isinstance(xs[0], (tuple, list)): return type(xs[0])(_cat([x[i] for x in xs]) for i in range(len(xs[0])))
+    if not isinstance(xs[0], torch.Tensor): return xs
+    return torch.cat(xs) if len({x.shape[1:] for x in xs}) == 1 else xs
+
+class _Collect(Metric):
+    "Collect predictions, targets and optionally per-item losses over a pass (the engine of `get_preds`)"
+    def __init__(self, loss_func=None): self.loss_func, self.ign = _unreduced(loss_func) if loss_func is not None else (None, None)
+    def reset(self): self.preds, self.targs, self.losses = [], [], []
+    def accumulate(self, learn):
+        self.preds.append(learn.preds); self.targs.append(learn.yb)
+        if self.loss_func is not None: self.losses.append(_per_item(self.loss_func(learn.preds, learn.yb), learn.yb, self.ign))
+    @property
+    def value(self) -> tuple:
+        if not self.preds: raise ValueError("get_preds: the loader yielded no batches; check that it holds data.")
+        res = (_cat(self.preds), _cat(self.targs))
+        return res + (torch.cat(self.losses),) if self.loss_func is not None else res
+
 class Learner:
     "Train `model` on `dls` with `loss_func`, an optimizer made by `opt_func`, and callbacks"
     def __init__(self, model:nn.Module, # the model; moved to `device`
@@ -269,7 +459,7 @@ class Learner:
                  opt_func=torch.optim.Adam, # called as opt_func(param_groups, lr=lr)
                  lr:float=1e-3, # default learning rate
                  cbs=(), # extra callbacks, kept for every fit
-                 metrics=(), # functions (preds, targets) -> scalar, reported on the validation set
+                 metrics=(), # `Metric`s, or functions (preds, targets) -> scalar (wrapped in `AvgMetric`), on the validation set
                  splitter=default_splitter, # model -> list of parameter lists (parameter groups)
                  wd:float|None=None, # weight decay set in every group (None: the optimizer's default)
                  progress:bool=True, # show the progress bar and per-epoch table?
@@ -279,7 +469,8 @@ class Learner:
         self.device = device or default_device()
         self.model, self.dls, self.loss_func = model.to(self.device), dls, loss_func
         self.opt_func, self.lr, self.wd, self.splitter = opt_func, lr, wd, splitter
-        self.metrics, self.opt, self.cbs = list(metrics), None, []
+        self.metrics = [m if hasattr(m, 'accumulate') else AvgMetric(m) for m in metrics]
+        self.opt, self.cbs, self.fitting, self.training = None, [], False, False
         self.recorder = Recorder()
         self.add_cbs([self.recorder] + ([ProgressCB()] if progress else []) + list(cbs))
 
@@ -334,18 +525,21 @@ class Learner:
             cbs=()): # callbacks for this fit only
         "Train for `n_epochs`, validating after each"
         cbs = list(cbs); self.add_cbs(cbs)
-        if self.opt is None: self.create_opt()
-        if lr is not None: self.set_lr(lr)
-        self.n_epochs, self.epochs, self.train_iter = n_epochs, range(n_epochs), 0
-        self.n_train_iter = n_epochs * len(self.dls.train)
         try:
-            self('before_fit')
-            for self.epoch in self.epochs:
-                try: self._one_epoch()
-                except CancelEpochException: pass
-        except CancelFitException: pass
+            if self.opt is None: self.create_opt()
+            if lr is not None: self.set_lr(lr)
+            self.n_epochs, self.epochs, self.train_iter = n_epochs, range(n_epochs), 0
+            self.n_train_iter = n_epochs * len(self.dls.train)
+            self.fitting = True
+            try:
+                self('before_fit')
+                for self.epoch in self.epochs:
+                    try: self._one_epoch()
+                    except CancelEpochException: pass
+            except CancelFitException: pass
+            finally: self('after_fit')
         finally:
-            self('after_fit')
+            self.fitting = False
             self.remove_cbs(cbs)
         return self
 
@@ -353,38 +547,56 @@ class Learner:
         start = time.time()
         self('before_epoch')
         train_loss, _ = self._run(self.dls.train, training=True)
-        valid_loss, metrics = self._run(self.dls.valid, training=False)
+        valid_loss, metrics = self._run(self.dls.valid, training=False, metrics=self.metrics)
         self.log = {'epoch': self.epoch, 'train_loss': train_loss, 'valid_loss': valid_loss, **metrics,
                     'time': time.time() - start}
         self('after_epoch')
 
-    def _run(self, dl, training:bool) -> tuple:
-        "One pass over `dl`; returns (mean loss, {metric name: mean value})"
-        self.training, self.dl = training, dl
+    def _run(self, dl, training:bool, metrics=()) -> tuple:
+        "One pass over `dl`; returns (mean loss, {metric name: value})"
+        self.training, self.dl, self._mets = training, dl, metrics
         self.model.train(training)
         self('before_train' if training else 'before_validate')
-        losses, sizes, mets = [], [], []  # per batch; averaged once at the end, weighted by batch size
+        for m in metrics: m.reset()
+        losses, sizes = [], []  # per batch; averaged once at the end, weighted by batch size
         with torch.set_grad_enabled(training):
             for self.iter, self.batch in enumerate(self.dl):
                 try: self._one_batch()
                 except CancelBatchException: continue
-                losses.append(self.loss.detach()); sizes.append(len(self.yb))
-                if not training and self.metrics: mets.append(torch.stack([m(self.preds, self.yb).detach().float() for m in self.metrics]))
+                losses.append(self.loss.detach()); sizes.append(_n_items(self.yb))
+        self('after_train' if training else 'after_validate')
         if not sizes: return float('nan'), {}
         w = torch.tensor(sizes, dtype=torch.float32, device=losses[0].device) / sum(sizes)
-        loss = float(torch.stack(losses).float() @ w)
-        return loss, dict(zip([m.__name__ for m in self.metrics], (w @ torch.stack(mets)).tolist() if mets else []))
+        return float(torch.stack(losses).float() @ w), {m.name: m.value for m in metrics}
+
+    def _loss(self):
+        try: return self.loss_func(self.preds, self.yb)
+        except (TypeError, AttributeError) as e:
+            if not isinstance(self.preds, (tuple, list)): raise
+            raise TypeError(f"The model returned a {type(self.preds).__name__} of {len(self.preds)} values, which loss_func cannot "
+                            f"take ({e}). Add a callback whose after_pred keeps the extras and sets learn.preds to the tensor "
+                            "the loss needs (see the RNN example below), or make the model return one tensor.") from e
 
     def _one_batch(self):
-        *self.xb, self.yb = [b.to(self.device) for b in self.batch]
+        self.batch = to_device(self.batch, self.device)
+        *xb, self.yb = self.batch
+        self.xb = tuple(xb)
         self('before_batch')
         self.preds = self.model(*self.xb)
-        self.loss = self.loss_func(self.preds, self.yb)
+        self('after_pred')
+        self.loss = self._loss()
         self('after_loss')
-        if not self.training: return self('after_batch')
-        self.loss.backward()
+        if not self.training:
+            for m in self._mets: m.accumulate(self)
+            return self('after_batch')
+        self.loss_grad = self.loss
+        self('before_backward')
+        self.loss_grad.backward()
         self('after_backward')
-        self.opt.step()
+        try:
+            self('before_step')
+            self.opt.step()
+        except CancelStepException: pass
         self('after_step')
         self.opt.zero_grad()
         self.train_iter += 1
@@ -410,14 +622,12 @@ class Learner:
         if plot: plot_lr_find(cb.lrs, cb.losses, sugg)
         return sugg
 
-    @torch.no_grad()
-    def get_preds(self, dl=None) -> tuple:
-        "Model outputs and targets over `dl` (default: the validation loader), concatenated"
-        self.model.eval()
-        preds, targs = [], []
-        for *xb, yb in (dl or self.dls.valid):
-            preds.append(self.model(*[x.to(self.device) for x in xb])); targs.append(yb.to(self.device))
-        return torch.cat(preds), torch.cat(targs)
+    def get_preds(self, dl=None, # default: the validation loader
+                  with_loss:bool=False) -> tuple: # also return one loss per item?
+        "(preds, targs) or (preds, targs, losses) over `dl`, through the validation loop and its callbacks"
+        col = _Collect(self.loss_func if with_loss else None)
+        with torch.no_grad(): self._run(self.dls.valid if dl is None else dl, training=False, metrics=[col])
+        return col.value
 
     def save(self, path) -> Path:
         "Save the model's weights to `path`, atomically (written to a temporary file, then renamed)"
@@ -436,3 +646,27 @@ class Learner:
         except RuntimeError as e:
             raise ValueError(f"The weights in {path} do not fit this model (a different architecture or size?):\n{e}") from None
         return self
+
+# %% ../nbs/01b_learner.ipynb 70
+class MixedPrecisionCB(Callback):
+    "Forward pass and loss under autocast: bfloat16 on the CPU, float16 with a gradient scaler on CUDA"
+    order = -10  # its after_backward unscales before GradClipCB (order 0) clips
+    def __init__(self, dtype:torch.dtype|None=None): self.dtype = dtype  # None: float16 on CUDA, bfloat16 elsewhere
+    def before_fit(self):
+        self.dev = torch.device(self.learn.device).type
+        self.cast = self.dtype or (torch.float16 if self.dev == 'cuda' else torch.bfloat16)
+        self.scaler = torch.amp.GradScaler(self.dev, enabled=self.cast == torch.float16)
+        self.ctx = None
+    def _leave(self):
+        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+    def before_batch(self):
+        self._leave()  # in case a CancelBatchException skipped after_loss
+        self.ctx = torch.autocast(self.dev, dtype=self.cast); self.ctx.__enter__()
+    def after_loss(self): self._leave()
+    def before_backward(self): self.learn.loss_grad = self.scaler.scale(self.learn.loss)
+    def after_backward(self): self.scaler.unscale_(self.learn.opt)
+    def before_step(self):
+        self.scaler.step(self.learn.opt)  # skipped when a gradient is inf or nan
+        self.scaler.update()
+        raise CancelStepException()
+    def after_fit(self): self._leave()
