@@ -324,24 +324,35 @@ def imdb_clas_splits(n_labels:int=0, # labelled training reviews, balanced (0: a
 # %% ../nbs/04d_ulmfit.ipynb 67
 def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                lm:str='models/lm_imdb', # fine-tuned language-model folder (encoder.pth, vocab.json, config.json); '' for a random encoder
-               emb_sz:int=400, n_hid:int=1152, n_layers:int=3, # sizes, used only with --lm ''
-               max_vocab:int=30000, min_freq:int=2, # vocabulary from the labelled texts, only with --lm ''
+               emb_sz:int=400, # embedding size, used only with --lm ''
+               n_hid:int=1152, # hidden size of the inner LSTM layers, used only with --lm ''
+               n_layers:int=3, # LSTM layers, used only with --lm ''
+               max_vocab:int=30000, # vocabulary size (built on the labelled texts), used only with --lm ''
+               min_freq:int=2, # least occurrences of a word in that vocabulary
                n_labels:int=0, # labelled training reviews, balanced (0: all 25,000)
                n_valid:int=1000, # validation reviews (from the rest of the training set; never the test set)
                seed:int=42, # sampling and training seed
-               bs:int=32, bptt:int=70, # batch size; tokens per BPT3C chunk
+               bs:int=32, # batch size
+               bptt:int=70, # tokens per BPT3C chunk
                max_len:int=1400, # back-propagate through the last max_len tokens of each batch
                max_tokens:int=0, # read only xxbos + the last max_tokens-1 tokens of a review (0: all)
                lr:float=2e-2, # the head's lr in the first stage (later stages: lr/2, lr/4, lr/20)
                n_epochs_last:int=2, # epochs of the fully unfrozen stage
-               drop_mult:float=0.5, wd:float=0.01, clip:float=0.25, alpha:float=2., beta:float=1.,
-               discriminative:bool=True, # lr/2.6^k for the k-th group below the top (False: one lr)
-               gradual:bool=True, # gradual unfreezing (False: train every layer from the start)
+               drop_mult:float=0.5, # multiplies every dropout probability
+               wd:float=0.01, # decoupled weight decay
+               clip:float=0.25, # clip the gradient norm (0: off)
+               alpha:float=2., # AR: activation regularisation
+               beta:float=1., # TAR: temporal activation regularisation
+               no_discriminative:bool=False, # one lr for every layer group (default: lr/2.6^k for the k-th group below the top)
+               no_gradual:bool=False, # train every layer from the start (default: gradual unfreezing)
                sched:str='one_cycle', # 'one_cycle' or 'slanted'
                backward:bool=False, # read the reviews backwards (needs a backward language model)
                n_per_folder:int=0, # read only the first n files of each IMDb folder (a quick run)
-               n_workers:int=None, progress:bool=True) -> dict:
+               n_workers:int=None, # tokenizer processes (default: one per CPU)
+               quiet:bool=False # no progress bars
+              ) -> dict:
     "Train an IMDb sentiment classifier on a fine-tuned language model's encoder, ULMFiT style; save it to `out`"
+    discriminative, gradual, progress = not no_discriminative, not no_gradual, not quiet
     set_seed(seed)
     trn, val, _ = imdb_clas_splits(n_labels, n_valid, 2, seed, n_per_folder or None)  # the test set is left to eval_clas
     if lm:
@@ -375,11 +386,15 @@ train_clas_cli = call_parse(train_clas)
 # %% ../nbs/04d_ulmfit.ipynb 68
 def eval_clas(models:str='models/clas_imdb', # classifier folder(s), comma-separated: several are ensembled (mean probabilities)
               n_test:int=0, # official test reviews, balanced (0: all 25,000)
-              seed:int=42, # the same seed as train_clas (the sample is drawn apart from the training reviews)
+              seed:int=42, # seed of the balanced sample
               bs:int=64, # reviews per batch
               show_wrong:int=5, # print this many of the most confidently wrong reviews
-              n_per_folder:int=0, n_workers:int=None, progress:bool=True) -> dict:
+              n_per_folder:int=0, # read only the first n files of each IMDb folder (a quick run)
+              n_workers:int=None, # tokenizer processes (default: one per CPU)
+              quiet:bool=False # no progress bars
+             ) -> dict:
     "Accuracy of one classifier, or of the mean of several (e.g. forward + backward), on IMDb's official test reviews"
+    progress = not quiet
     _, _, test = imdb_clas_splits(0, 1, n_test, seed, n_per_folder or None)
     probs, classes = [], None
     for folder in [f for f in models.split(',') if f]:
