@@ -4,23 +4,27 @@
 
 # %% auto 0
 __all__ = ['UNK', 'PAD', 'BOS', 'EOS', 'FLD', 'TK_REP', 'TK_WREP', 'TK_UP', 'TK_MAJ', 'SPECIAL_TOKS', 'PRE_RULES', 'POST_RULES',
-           'IMDB_FOLDERS', 'NLTK_CORPORA', 'fix_html', 'spec_add_spaces', 'rm_useless_spaces', 'add_bos', 'join_fields',
-           'replace_wrep', 'replace_rep', 'replace_all_caps', 'replace_maj', 'lowercase', 'Tokenizer', 'tokenize_iter',
-           'tokenize_texts', 'StoI', 'Vocab', 'Numericalized', 'encode_labels', 'SortSampler', 'SortishSampler',
-           'pad_batch', 'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb',
-           'load_imdb_sample', 'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2']
+           'LOCAL_RULES', 'IMDB_FOLDERS', 'NLTK_CORPORA', 'CORPORA', 'fix_html', 'spec_add_spaces', 'rm_useless_spaces',
+           'add_bos', 'join_fields', 'replace_wrep', 'replace_rep', 'replace_all_caps', 'replace_maj', 'lowercase',
+           'Tokenizer', 'default_tokenizer', 'map_chunks', 'tokenize_iter', 'tokenize_texts', 'StoI', 'Vocab',
+           'Numericalized', 'tokenize_to_disk', 'encode_labels', 'SortSampler', 'SortishSampler', 'pad_batch',
+           'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb', 'load_imdb_sample',
+           'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2', 'padding_share', 'SentencePieceTokenizer',
+           'tokenize_cli']
 
 # %% ../nbs/04a_text.ipynb 3
-import html, json, math, os, re, tempfile, multiprocessing as mp
+import html, json, math, os, re, shutil, tempfile, multiprocessing as mp
 from collections import Counter, deque
 from functools import partial
-from itertools import islice
+from itertools import chain, filterfalse, islice
+from operator import eq
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 from torch.utils.data import DataLoader, Sampler
 from fastprogress.fastprogress import progress_bar
+from fastcore.script import call_parse
 from .data import get_dataset
 from .learner import DataLoaders
 
@@ -47,15 +51,16 @@ def spec_add_spaces(t:str # text
     "Put spaces around `/`, `#` and `\\` so they become tokens of their own"
     return _re_spec.sub(r' \1 ', t)
 
-# %% ../nbs/04a_text.ipynb 14
-_re_spaces = re.compile(' {2,}')
+# %% ../nbs/04a_text.ipynb 15
+_re_spaces = re.compile(r'[ \t\r\f\v]{2,}|[\t\r\f\v]')
+_re_nl_space = re.compile(r' \n ?|\n ')
 
 def rm_useless_spaces(t:str # text
                      ) -> str:
-    "Collapse runs of spaces into one (spaCy would make each run a token)"
-    return _re_spaces.sub(' ', t)
+    "Collapse runs of spaces (and tabs) into one space, and drop spaces next to a newline"
+    return _re_nl_space.sub('\n', _re_spaces.sub(' ', t))
 
-# %% ../nbs/04a_text.ipynb 17
+# %% ../nbs/04a_text.ipynb 18
 def add_bos(t:str # text
            ) -> str:
     "Start the text with the beginning-of-stream marker `xxbos`"
@@ -67,10 +72,10 @@ def join_fields(fields:list, # the fields of one document, e.g. [title, body]
     "One text from several fields, each after a numbered field marker"
     return ' '.join(f'{FLD} {i} {f}' if mark_fields else f for i, f in enumerate(fields, 1))
 
-# %% ../nbs/04a_text.ipynb 19
+# %% ../nbs/04a_text.ipynb 20
 PRE_RULES = [fix_html, spec_add_spaces, rm_useless_spaces]
 
-# %% ../nbs/04a_text.ipynb 21
+# %% ../nbs/04a_text.ipynb 22
 def replace_wrep(toks:list # tokens
                 ) -> list:
     "A token repeated 3+ times in a row -> `xxwrep`, the count, the token"
@@ -83,7 +88,7 @@ def replace_wrep(toks:list # tokens
         i = j
     return res
 
-# %% ../nbs/04a_text.ipynb 24
+# %% ../nbs/04a_text.ipynb 25
 _re_rep = re.compile(r'(\S)\1{2,}')
 
 def _rep(m): return f' {TK_REP} {len(m.group(0))} {m.group(1)} '
@@ -97,7 +102,7 @@ def replace_rep(toks:list # tokens
         else: res += _re_rep.sub(_rep, t).split()
     return res
 
-# %% ../nbs/04a_text.ipynb 27
+# %% ../nbs/04a_text.ipynb 28
 def replace_all_caps(toks:list # tokens
                     ) -> list:
     "`xxup` before a token written in capitals (2+ letters: not 'I', not \"L'\"), which is lower-cased"
@@ -121,10 +126,10 @@ def lowercase(toks:list # tokens
     "Every token in lower case"
     return [t.lower() for t in toks]
 
-# %% ../nbs/04a_text.ipynb 30
+# %% ../nbs/04a_text.ipynb 31
 POST_RULES = [replace_wrep, replace_all_caps, replace_maj, replace_rep, lowercase]
 
-# %% ../nbs/04a_text.ipynb 32
+# %% ../nbs/04a_text.ipynb 33
 def _check_text(t, i=None):
     if isinstance(t, bytes):
         try: return t.decode('utf-8')
@@ -137,21 +142,37 @@ def _check_text(t, i=None):
                         f"Drop or fill missing texts first (e.g. df.text.fillna('')).")
     return t
 
+_re_glued = re.compile(r'[^\S ] | [^\S ]|  |^ | $')
+_ASCII_WS = '\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f'
+
+def _glued_space(t:str) -> bool:
+    "Is there whitespace next to a space in `t` (spaCy glues them into one token), or a space at either end?"
+    if not t or t[0] == ' ' or t[-1] == ' ' or '  ' in t: return True
+    if t.isascii(): return any(' ' + w in t or w + ' ' in t for w in _ASCII_WS)  # substring tests are faster than a regex
+    return _re_glued.search(t) is not None
+
+LOCAL_RULES = [replace_all_caps, replace_maj, lowercase, replace_rep]  # post-rules that map each token on its own
+
 class Tokenizer:
     "spaCy's rule-based tokenizer for `lang`, with pre-rules before it and post-rules after it"
     def __init__(self, lang:str='en', # a language spaCy has rules for: 'en', 'fr', 'de', ...
                  pre_rules:list|None=None, # `str -> str` functions (default: `PRE_RULES`)
                  post_rules:list|None=None, # `list[str] -> list[str]` functions (default: `POST_RULES`)
-                 add_bos:bool=True): # start every text with `xxbos`
+                 add_bos:bool=True, # start every text with `xxbos`
+                 cache_sz:int=200_000): # most space-separated chunks remembered (the cache is emptied when full)
         import spacy
         from spacy.symbols import ORTH
-        self.lang, self.add_bos = lang, add_bos
+        self.lang, self.add_bos, self.cache_sz = lang, add_bos, cache_sz
         self.pre_rules = list(PRE_RULES if pre_rules is None else pre_rules)
         self.post_rules = list(POST_RULES if post_rules is None else post_rules)
         self.spacy_tok = spacy.blank(lang).tokenizer
         for t in SPECIAL_TOKS: self.spacy_tok.add_special_case(t, [{ORTH: t}])
+        self.wrep_first = self.post_rules[:1] == [replace_wrep]
+        local = self.post_rules[1:] if self.wrep_first else self.post_rules
+        self.local_rules = local if all(r in LOCAL_RULES for r in local) else None
+        self.raw_cache, self.done_cache = {}, {}
 
-    def __reduce__(self): return (Tokenizer, (self.lang, self.pre_rules, self.post_rules, self.add_bos))
+    def __reduce__(self): return (Tokenizer, (self.lang, self.pre_rules, self.post_rules, self.add_bos, self.cache_sz))
 
     def pre(self, t:str) -> str:
         "`t` after the pre-rules (and `xxbos`)"
@@ -163,16 +184,50 @@ class Tokenizer:
         for r in self.post_rules: toks = r(toks)
         return toks
 
+    def plain(self, t:str) -> list:
+        "The tokens of `t`: pre-rules, spaCy, post-rules, one after the other (the reference for `__call__`)"
+        return self.post([w.text for w in self.spacy_tok(self.pre(_check_text(t)))])
+
+    def _apply_local(self, toks):
+        for r in self.local_rules: toks = r(toks)
+        return toks
+
+    def _fill(self, chunks:list):
+        "Tokenize chunks not seen yet with one spaCy call; remember their tokens before and after the local rules"
+        groups, cur = [], []
+        for w in self.spacy_tok(' '.join(chunks)):
+            cur.append(w.text)
+            if w.whitespace_: groups.append(cur); cur = []
+        groups.append(cur)
+        if len(groups) != len(chunks): groups = [[w.text for w in self.spacy_tok(c)] for c in chunks]
+        for c, g in zip(chunks, groups):
+            self.raw_cache[c] = tuple(g)
+            if self.local_rules is not None: self.done_cache[c] = tuple(self._apply_local(g))
+
+    def _tokens(self, t:str) -> list:
+        "The tokens of pre-processed text `t`, from the cache of chunks"
+        if _glued_space(t): return self.post([w.text for w in self.spacy_tok(t)])
+        chunks = t.split(' ')
+        miss = list(dict.fromkeys(filterfalse(self.raw_cache.__contains__, chunks)))
+        if miss and len(self.raw_cache) + len(miss) > self.cache_sz:
+            self.raw_cache.clear(); self.done_cache.clear(); miss = list(dict.fromkeys(chunks))
+        if miss: self._fill(miss)
+        raw = list(chain.from_iterable(map(self.raw_cache.__getitem__, chunks)))
+        if self.local_rules is None: return self.post(raw)
+        if self.wrep_first and any(map(eq, raw, raw[1:])):  # a token twice in a row: maybe a repetition
+            wrepped = replace_wrep(raw)
+            if wrepped != raw: return self._apply_local(wrepped)
+        return list(chain.from_iterable(map(self.done_cache.__getitem__, chunks)))
+
     def __call__(self, t:str) -> list:
         "The tokens of one text"
-        return self.post([w.text for w in self.spacy_tok(self.pre(_check_text(t)))])
+        return self._tokens(self.pre(_check_text(t)))
 
     def pipe(self, texts) -> list:
         "The tokens of each text of `texts`, lazily"
-        texts = (self.pre(_check_text(t, i)) for i, t in enumerate(texts))
-        for doc in self.spacy_tok.pipe(texts): yield self.post([w.text for w in doc])
+        for i, t in enumerate(texts): yield self._tokens(self.pre(_check_text(t, i)))
 
-# %% ../nbs/04a_text.ipynb 37
+# %% ../nbs/04a_text.ipynb 39
 _worker_tok = None
 
 def _init_worker(tok):
@@ -196,26 +251,46 @@ def _bounded_map(pool, f, chunks, max_pending):
         if len(pending) >= max_pending: yield pending.popleft().get()
     while pending: yield pending.popleft().get()
 
-def tokenize_iter(texts, # any iterable of str (a list, a generator over files, a pandas chunk reader's column...)
-                  tok=None, # a `Tokenizer` (default: `Tokenizer()`) or anything with `.pipe(texts)`
-                  n_workers:int|None=None, # worker processes (default: the number of CPUs); 0 or 1: no pool
-                  chunksize:int=500, # texts sent to a worker at once
-                  total:int|None=None, # number of texts, for the progress bar (default: `len(texts)` if it has one)
-                  progress:bool=True): # show a progress bar
-    "Token lists of `texts`, in order, tokenized in parallel and streamed with a bounded number of chunks in flight"
-    tok = tok or Tokenizer()
+_default_toks = {}
+def default_tokenizer(lang:str='en') -> 'Tokenizer':
+    "One shared `Tokenizer(lang)` per process (spaCy takes a second or more to load a language)"
+    if lang not in _default_toks: _default_toks[lang] = Tokenizer(lang)
+    return _default_toks[lang]
+
+def map_chunks(f, # applied in a worker to a list of texts; `_worker_tok` is the tokenizer there
+               texts, # any iterable of str
+               tok=None, # a `Tokenizer` (default: `default_tokenizer()`) or anything with `.pipe(texts)`
+               n_workers:int|None=None, # worker processes (default: the number of CPUs); 0 or 1: no pool
+               chunksize:int=500, # texts sent to a worker at once
+               total:int|None=None, # number of texts, for the progress bar (default: `len(texts)` if it has one)
+               progress:bool=True): # show a progress bar
+    "`f` of each chunk of `texts`, in order, run by worker processes with a bounded number of chunks in flight"
+    tok = tok or default_tokenizer()
     n_workers = os.cpu_count() if n_workers is None else n_workers
     total = total if total is not None else (len(texts) if hasattr(texts, '__len__') else None)
     chunks = _chunks(texts, chunksize)
-    pbar = progress_bar(chunks, total='noinfer' if total is None else math.ceil(total / chunksize), leave=False) if progress else chunks
+    first = next(chunks, None)
+    if first is None: raise ValueError("No texts to tokenize (got an empty collection). Check the data was loaded.")
+    chunks = chain([first], chunks)
+    if progress: chunks = progress_bar(chunks, total='noinfer' if total is None else math.ceil(total / chunksize), leave=False)
     if n_workers <= 1:
-        for c in pbar: yield from tok.pipe(c)
+        _init_worker(tok)
+        yield from map(f, chunks)
         return
     with _mp_context().Pool(n_workers, initializer=_init_worker, initargs=(tok,)) as pool:
-        for toks in _bounded_map(pool, _tok_chunk, pbar, 2 * n_workers): yield from toks
+        yield from _bounded_map(pool, f, chunks, 2 * n_workers)
+
+def tokenize_iter(texts, # any iterable of str (a list, a generator over files, a pandas chunk reader's column...)
+                  tok=None, # a `Tokenizer` (default: `default_tokenizer()`) or anything with `.pipe(texts)`
+                  n_workers:int|None=None, # worker processes (default: the number of CPUs); 0 or 1: no pool
+                  chunksize:int=500, # texts sent to a worker at once
+                  total:int|None=None, # number of texts, for the progress bar
+                  progress:bool=True): # show a progress bar
+    "Token lists of `texts`, in order, tokenized in parallel and streamed with a bounded number of chunks in flight"
+    for toks in map_chunks(_tok_chunk, texts, tok, n_workers, chunksize, total, progress): yield from toks
 
 def tokenize_texts(texts, # a list (or Series) of str
-                   tok=None, # a `Tokenizer` (default: `Tokenizer()`)
+                   tok=None, # a `Tokenizer` (default: `default_tokenizer()`)
                    n_workers:int|None=None, # worker processes (default: the number of CPUs)
                    chunksize:int=500, # texts per chunk
                    progress:bool=True # show a progress bar
@@ -225,7 +300,7 @@ def tokenize_texts(texts, # a list (or Series) of str
     if not texts: raise ValueError("No texts to tokenize (got an empty collection). Check the data was loaded.")
     return list(tokenize_iter(texts, tok, n_workers, chunksize, progress=progress))
 
-# %% ../nbs/04a_text.ipynb 40
+# %% ../nbs/04a_text.ipynb 42
 class StoI(dict):
     "Token -> id, with any unknown token -> the id of `xxunk` (0), without storing it"
     def __missing__(self, key): return 0
@@ -295,7 +370,7 @@ class Vocab:
         if not Path(path).exists(): raise FileNotFoundError(f"No vocabulary at {path}. Save one with `vocab.save(path)` first.")
         return cls(json.loads(Path(path).read_text()))
 
-# %% ../nbs/04a_text.ipynb 43
+# %% ../nbs/04a_text.ipynb 45
 class Numericalized:
     "Token ids of many documents: one flat int32 array `ids`, and `offsets` (n_docs+1) where each document starts"
     def __init__(self, ids, # flat token ids, int32
@@ -325,6 +400,20 @@ class Numericalized:
     def lengths(self) -> np.ndarray: return np.diff(self.offsets)
     def __repr__(self): return f"Numericalized({len(self)} docs, {len(self.ids)} tokens)"
 
+    def token_lists(self) -> list:
+        "The documents as lists of tokens (needs `vocab`)"
+        itos = self.vocab.itos
+        return [[itos[j] for j in self[i].tolist()] for i in range(len(self))]
+
+    def counts(self) -> np.ndarray:
+        "How many times each id of the vocabulary occurs"
+        return np.bincount(self.ids, minlength=len(self.vocab))
+
+    def renumber(self, vocab:Vocab) -> 'Numericalized':
+        "The same documents in the ids of `vocab` (tokens it lacks become `xxunk`)"
+        remap = np.array([vocab.stoi[t] for t in self.vocab.itos], dtype=np.int32)
+        return Numericalized(remap[self.ids], self.offsets, vocab)
+
     def save(self, path):
         "Write the ids, offsets (and vocabulary) into folder `path`"
         path = Path(path); path.mkdir(parents=True, exist_ok=True)
@@ -342,7 +431,40 @@ class Numericalized:
         vocab = Vocab.load(path/'vocab.json') if (path/'vocab.json').exists() else None
         return cls(ids, np.fromfile(path/'offsets.i64', np.int64), vocab)
 
-# %% ../nbs/04a_text.ipynb 46
+# %% ../nbs/04a_text.ipynb 48
+def _tok_chunk_ids(texts):
+    "In a worker: (distinct tokens of the chunk, the chunk as int32 ids into them, document lengths)"
+    toks = list(_worker_tok.pipe(texts))
+    local = {}
+    ids = np.fromiter((local.setdefault(w, len(local)) for d in toks for w in d), np.int32)
+    return list(local), ids, np.array([len(d) for d in toks], dtype=np.int64)
+
+def tokenize_to_disk(texts, # any iterable of str, read lazily
+                     path, # output folder (replaced if it exists)
+                     tok=None, # a `Tokenizer` (default: `default_tokenizer()`)
+                     n_workers:int|None=None, # worker processes (default: the number of CPUs)
+                     chunksize:int=500, # texts per chunk
+                     total:int|None=None, # number of texts, for the progress bar
+                     progress:bool=True # show a progress bar
+                    ) -> Numericalized:
+    "Tokenize `texts` into folder `path` as ids over every distinct token (vocab.json); return them memory-mapped"
+    path = Path(path); part = path.with_name(path.name + '.part')
+    shutil.rmtree(part, ignore_errors=True); part.mkdir(parents=True)
+    stoi, end = {t: i for i, t in enumerate(SPECIAL_TOKS)}, 0
+    try:
+        with open(part/'ids.i32', 'wb') as f_ids, open(part/'offsets.i64', 'wb') as f_off:
+            f_off.write(np.zeros(1, np.int64).tobytes())
+            for uniq, ids, lens in map_chunks(_tok_chunk_ids, texts, tok, n_workers, chunksize, total, progress):
+                remap = np.fromiter((stoi.setdefault(w, len(stoi)) for w in uniq), np.int32, len(uniq))
+                f_ids.write(remap[ids].tobytes())
+                f_off.write((end + np.cumsum(lens)).tobytes()); end += int(lens.sum())
+        Vocab(list(stoi)).save(part/'vocab.json')
+    except BaseException: shutil.rmtree(part, ignore_errors=True); raise
+    if path.exists(): shutil.rmtree(path)
+    part.rename(path)
+    return Numericalized.load(path)
+
+# %% ../nbs/04a_text.ipynb 51
 def encode_labels(labels, # label of each document
                   classes:list|None=None # the class list (default: the sorted distinct labels)
                  ) -> tuple:
@@ -355,7 +477,7 @@ def encode_labels(labels, # label of each document
                              f"Fix or drop those rows, or pass the full class list.")
     return np.array([ctoi[l] for l in labels], dtype=np.int64), classes
 
-# %% ../nbs/04a_text.ipynb 49
+# %% ../nbs/04a_text.ipynb 54
 class SortSampler(Sampler):
     "Indices of the documents from the longest to the shortest"
     def __init__(self, lengths): self.lengths = np.asarray(lengths)
@@ -376,7 +498,7 @@ class SortishSampler(Sampler):
         rest = [batches[i] for i in np.random.permutation(len(batches)) if i != first]
         return iter(np.concatenate([batches[first]] + rest).tolist())
 
-# %% ../nbs/04a_text.ipynb 51
+# %% ../nbs/04a_text.ipynb 56
 def _as_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
 
 def pad_batch(seqs, # 1-D sequences of ids
@@ -400,7 +522,7 @@ def pad_collate(samples, # (ids, y) pairs; y a class id or a sequence of ids
     y = pad_batch(ys, pad_idx, pad_first) if np.ndim(ys[0]) == 1 else torch.as_tensor(np.asarray(ys))
     return pad_batch(xs, pad_idx, pad_first), y
 
-# %% ../nbs/04a_text.ipynb 53
+# %% ../nbs/04a_text.ipynb 58
 class TextDataset:
     "Documents `nums` (a `Numericalized` or a list of id arrays) with their targets `ys`"
     def __init__(self, nums, ys):
@@ -422,7 +544,7 @@ def text_dls(train_nums, train_ys, valid_nums, valid_ys, # documents and targets
     return DataLoaders(DataLoader(trn, bs, sampler=SortishSampler(trn.lengths, bs), collate_fn=collate, num_workers=num_workers),
                        DataLoader(val, 2 * bs, sampler=SortSampler(val.lengths), collate_fn=collate, num_workers=num_workers))
 
-# %% ../nbs/04a_text.ipynb 56
+# %% ../nbs/04a_text.ipynb 61
 def read_text(path, # a text file
               encodings:tuple=('utf-8',) # tried in order
              ) -> str:
@@ -461,7 +583,7 @@ def load_imdb_sample() -> pd.DataFrame:
     df = pd.read_csv(get_dataset('imdb_sample')/'imdb_sample'/'texts.csv')
     return df[['text', 'label', 'is_valid']]
 
-# %% ../nbs/04a_text.ipynb 60
+# %% ../nbs/04a_text.ipynb 67
 def _shuffled(df, seed): return df.iloc[np.random.default_rng(seed).permutation(len(df))].reset_index(drop=True)
 
 def lm_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imdb_sample` (column `is_valid`)
@@ -481,7 +603,7 @@ def clas_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imd
     return (_shuffled(df[~is_val & keep][['text', 'label']], seed),
             _shuffled(df[is_val & keep][['text', 'label']], seed + 1))
 
-# %% ../nbs/04a_text.ipynb 63
+# %% ../nbs/04a_text.ipynb 70
 NLTK_CORPORA = ['brown', 'abc', 'webtext', 'state_union', 'inaugural']
 
 def _brown_text(raw):
@@ -514,3 +636,110 @@ def load_wikitext2(split:str='valid' # 'valid' or 'test' (the mirror has no trai
         if re.fullmatch(r' = [^=].* = ', l) and cur: arts.append('\n'.join(cur)); cur = []
         if l.strip(): cur.append(l.strip())
     return arts + (['\n'.join(cur)] if cur else [])
+
+# %% ../nbs/04a_text.ipynb 78
+def padding_share(lengths, # length of each document
+                  order, # the document indices in batch order (what a sampler yields)
+                  bs:int # batch size
+                 ) -> float:
+    "Share of the padded `(bs, max_len)` rectangles that is padding, over all batches of `order`"
+    lens = np.asarray(lengths)[np.asarray(list(order))]
+    batches = [lens[i:i + bs] for i in range(0, len(lens), bs)]
+    return 1 - lens.sum() / sum(b.max() * len(b) for b in batches)
+
+# %% ../nbs/04a_text.ipynb 81
+class SentencePieceTokenizer:
+    "SentencePiece subwords after the pre-rules, with the call protocol of `Tokenizer` and the special tokens first"
+    def __init__(self, vocab_sz:int=30000, # pieces wanted (fewer if the text is too small for that many)
+                 model_type:str='unigram', # 'unigram' or 'bpe'
+                 pre_rules:list|None=None, # `str -> str` functions (default: `PRE_RULES`)
+                 add_bos:bool=True, # start every text with `xxbos`
+                 char_coverage:float=0.9999, # share of the characters the pieces must cover (the rest: `xxunk`)
+                 model_file=None): # a trained `spm.model` to load
+        import sentencepiece as spm
+        self.vocab_sz, self.model_type, self.add_bos, self.char_coverage = vocab_sz, model_type, add_bos, char_coverage
+        self.pre_rules = list(PRE_RULES if pre_rules is None else pre_rules)
+        self.model_file = model_file
+        self.sp = None if model_file is None else spm.SentencePieceProcessor(model_file=str(model_file))
+
+    def __reduce__(self):
+        return (SentencePieceTokenizer, (self.vocab_sz, self.model_type, self.pre_rules, self.add_bos, self.char_coverage, self.model_file))
+
+    def pre(self, t:str) -> str:
+        "`t` after the pre-rules (and `xxbos`)"
+        for r in self.pre_rules: t = r(t)
+        return add_bos(t) if self.add_bos else t
+
+    def train(self, texts, # training texts
+              path # folder for `spm.model` and `spm.vocab`
+             ) -> Path:
+        "Learn the pieces from `texts`; save and load the model"
+        import sentencepiece as spm
+        path = Path(path); path.mkdir(parents=True, exist_ok=True)
+        lines = [self.pre(_check_text(t, i)).replace('\n', ' ') for i, t in enumerate(texts)]
+        if not lines: raise ValueError("No texts to train SentencePiece on (got an empty collection).")
+        (path/'texts.txt').write_text('\n'.join(lines))
+        spm.SentencePieceTrainer.train(input=str(path/'texts.txt'), model_prefix=str(path/'spm'), vocab_size=self.vocab_sz,
+            model_type=self.model_type, character_coverage=self.char_coverage, unk_id=0, unk_piece=UNK, bos_id=-1,
+            eos_id=-1, pad_id=-1, user_defined_symbols=SPECIAL_TOKS[1:], hard_vocab_limit=False, minloglevel=2,
+            max_sentence_length=1 << 16, num_threads=1)
+        (path/'texts.txt').unlink()
+        self.model_file = path/'spm.model'
+        self.sp = spm.SentencePieceProcessor(model_file=str(self.model_file))
+        return self.model_file
+
+    def _check_trained(self):
+        if self.sp is None: raise RuntimeError("This SentencePieceTokenizer has no model yet: call `.train(texts, path)` or pass `model_file=`.")
+
+    @property
+    def vocab(self) -> Vocab:
+        "The pieces as a `Vocab` (ids are SentencePiece's own)"
+        self._check_trained()
+        return Vocab([self.sp.id_to_piece(i) for i in range(self.sp.get_piece_size())])
+
+    def __call__(self, t:str) -> list:
+        "The pieces of one text"
+        self._check_trained()
+        return self.sp.encode(self.pre(_check_text(t)), out_type=str)
+
+    def pipe(self, texts) -> list:
+        "The pieces of each text of `texts`"
+        self._check_trained()
+        for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
+
+# %% ../nbs/04a_text.ipynb 86
+CORPORA = ['imdb', 'imdb_sample', 'nltk']
+
+def _corpus(name:str, n_docs:int|None):
+    "(texts iterator, number of texts, per-document DataFrame) of a named corpus or a text file (one document per line)"
+    if name == 'imdb':
+        files = imdb_files()[:n_docs]
+        return (read_text(p) for p, _, _ in files), len(files), pd.DataFrame({'label': [l for _, l, _ in files], 'split': [s if l else 'unsup' for _, l, s in files]})
+    if name == 'imdb_sample':
+        df = load_imdb_sample()[:n_docs]
+        return iter(df.text), len(df), df[['label', 'is_valid']]
+    if name == 'nltk':
+        docs = load_nltk_corpora()[:n_docs]
+        return iter(docs), len(docs), None
+    if not Path(name).is_file(): raise FileNotFoundError(f"Corpus {name!r} is neither one of {CORPORA} nor a text file.")
+    lines = read_text(name).splitlines()[:n_docs]
+    return iter(lines), len(lines), None
+
+@call_parse
+def tokenize_cli(corpus:str='imdb', # 'imdb', 'imdb_sample', 'nltk', or a UTF-8 text file with one document per line
+                 out:str='data/tok', # output folder (replaced)
+                 lang:str='en', # spaCy language
+                 n_workers:int=None, # worker processes (default: the number of CPUs)
+                 chunksize:int=500, # texts per chunk
+                 max_vocab:int=60000, # most tokens in the vocabulary
+                 min_freq:int=2, # least occurrences for a token to get an id
+                 n_docs:int=None): # only the first n documents
+    "Tokenize and numericalize a corpus into folder `out`: ids.i32, offsets.i64, vocab.json (+ docs.csv)"
+    texts, n, docs = _corpus(corpus, n_docs)
+    out = Path(out)
+    full = tokenize_to_disk(texts, out.with_name(out.name + '.all'), Tokenizer(lang), n_workers, chunksize, n)
+    vocab = Vocab.from_counts(dict(zip(full.vocab.itos, full.counts())), max_vocab, min_freq)
+    full.renumber(vocab).save(out)
+    shutil.rmtree(out.with_name(out.name + '.all'))
+    if docs is not None: docs.to_csv(out/'docs.csv', index=False)
+    print(f"{n:,} documents, {len(full.ids):,} tokens, vocabulary of {len(vocab):,} -> {out}")
