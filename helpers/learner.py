@@ -5,10 +5,10 @@
 # %% auto 0
 __all__ = ['TensorLoader', 'DataLoaders', 'torch_dls', 'CancelFitException', 'CancelEpochException', 'CancelBatchException',
            'CancelStepException', 'Callback', 'to_device', 'Metric', 'AvgMetric', 'accuracy', 'TokenAccuracy',
-           'Perplexity', 'default_splitter', 'group_lrs', 'set_hyper', 'Recorder', 'ProgressCB', 'GradClipCB',
-           'sched_lin', 'sched_cos', 'sched_exp', 'combine_scheds', 'one_cycle_scheds', 'sched_cos_anneal',
-           'sched_slanted_tri', 'HParamSchedCB', 'AttrSchedCB', 'SuggestedLRs', 'LRFinderCB', 'suggest_lrs',
-           'plot_lr_find', 'Learner', 'MixedPrecisionCB']
+           'Perplexity', 'default_splitter', 'check_lrs', 'group_lrs', 'set_hyper', 'Recorder', 'ProgressCB',
+           'GradClipCB', 'sched_lin', 'sched_cos', 'sched_exp', 'combine_scheds', 'one_cycle_scheds',
+           'sched_cos_anneal', 'sched_slanted_tri', 'HParamSchedCB', 'AttrSchedCB', 'SuggestedLRs', 'LRFinderCB',
+           'suggest_lrs', 'plot_lr_find', 'check_batch', 'Learner', 'MixedPrecisionCB']
 
 # %% ../nbs/01b_learner.ipynb 3
 import math, time, re, inspect
@@ -28,19 +28,41 @@ from fastprogress.fastprogress import master_bar, progress_bar, format_time
 from .core import default_device, small_in_test
 
 # %% ../nbs/01b_learner.ipynb 6
+def _as_tensor(t, i:int, where:str) -> torch.Tensor:
+    "A tensor from a tensor or a NumPy array (float64 -> float32, the course's float); anything else is refused with advice"
+    if isinstance(t, torch.Tensor): return t
+    if isinstance(t, np.ndarray):
+        if t.dtype == object: raise TypeError(f"{where}: array {i} has dtype object; convert it to numbers first (e.g. arr.astype(np.float32)).")
+        t = torch.from_numpy(np.ascontiguousarray(t))
+        return t.float() if t.dtype == torch.float64 else t
+    raise TypeError(f"{where}: argument {i} is a {type(t).__name__}; expected a tensor or a NumPy array "
+                    f"(convert with torch.tensor(...), or .to_numpy() for pandas).")
+
+def _check_bs(bs) -> int:
+    if isinstance(bs, bool) or not isinstance(bs, (int, np.integer)) or bs < 1:
+        raise ValueError(f"bs must be a positive integer (a number of rows per batch), got {bs!r}.")
+    return int(bs)
+
 class TensorLoader:
     "Batches of in-memory tensors, served by (shuffled) index batches: no per-row Python"
-    def __init__(self, *tensors, # tensors with the same first dimension, e.g. `x, y`
+    def __init__(self, *tensors, # tensors (or NumPy arrays, converted) with the same first dimension, e.g. `x, y`
                  bs:int=64, # batch size
                  shuffle:bool=False, # new random order each epoch?
                  drop_last:bool=False, # drop the last, smaller batch?
                  device=None): # move the tensors here once (default: keep them where they are)
-        lens = [len(t) for t in tensors]
-        if not tensors or len(set(lens)) != 1:
+        tensors = tuple(_as_tensor(t, i, 'TensorLoader') for i, t in enumerate(tensors))
+        lens = [len(t) if t.ndim else None for t in tensors]
+        if not tensors or None in lens or len(set(lens)) != 1:
             raise ValueError(f"TensorLoader needs tensors of equal length along dim 0, got lengths {lens}.")
-        if bs < 1: raise ValueError(f"bs must be a positive batch size, got {bs}.")
+        if lens[0] == 0: raise ValueError("TensorLoader got tensors with 0 rows: there is no data to serve. Check the split or the filter that made them.")
+        self.bs = _check_bs(bs)
+        for i, t in enumerate(tensors):
+            if t.is_floating_point() and torch.isnan(t).any():
+                rows = torch.isnan(t.reshape(len(t), -1)).any(1).nonzero().flatten()
+                raise ValueError(f"TensorLoader: tensor {i} holds NaN in {len(rows)} row(s), e.g. rows {rows[:5].tolist()}. "
+                                 "Drop or fill those rows before training (a NaN turns the loss and then every weight into NaN).")
         self.tensors = tuple(t.to(device) for t in tensors) if device is not None else tensors
-        self.n, self.bs, self.shuffle, self.drop_last = lens[0], bs, shuffle, drop_last
+        self.n, self.shuffle, self.drop_last = lens[0], shuffle, drop_last
 
     def __len__(self): return self.n // self.bs if self.drop_last else math.ceil(self.n / self.bs)
 
@@ -55,17 +77,22 @@ class DataLoaders:
     def __init__(self, train, valid): self.train, self.valid = train, valid
 
     @classmethod
-    def from_tensors(cls, train:tuple, # (x_train, y_train, ...) tensors
-                     valid:tuple, # (x_valid, y_valid, ...) tensors
+    def from_tensors(cls, train:tuple, # (x_train, y_train, ...) tensors or NumPy arrays
+                     valid:tuple, # (x_valid, y_valid, ...) tensors or NumPy arrays
                      bs:int=64, # training batch size (validation uses 2*bs: no gradients to store)
                      drop_last:bool=False, # drop the training loader's last, smaller batch (batch norm fails on a batch of 1)
                      device=None): # where the tensors live (default: the course's default device)
         "Shuffled training batches and ordered validation batches of in-memory tensors"
+        for name, arg in (('train', train), ('valid', valid)):
+            if not isinstance(arg, (tuple, list)):
+                raise TypeError(f"from_tensors takes {name}=(x_{name}, y_{name}), a tuple of tensors; got a {type(arg).__name__}. "
+                                "Call DataLoaders.from_tensors((x_train, y_train), (x_valid, y_valid), bs=64).")
         device = device or default_device()
+        bs = _check_bs(bs)
         return cls(TensorLoader(*train, bs=bs, shuffle=True, drop_last=drop_last, device=device),
                    TensorLoader(*valid, bs=2 * bs, device=device))
 
-# %% ../nbs/01b_learner.ipynb 11
+# %% ../nbs/01b_learner.ipynb 13
 def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
               valid:tuple, # (x_valid, y_valid, ...) tensors
               bs:int=64): # training batch size (validation: 2*bs)
@@ -73,7 +100,7 @@ def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
     return DataLoaders(DataLoader(TensorDataset(*train), batch_size=bs, shuffle=True),
                        DataLoader(TensorDataset(*valid), batch_size=2 * bs))
 
-# %% ../nbs/01b_learner.ipynb 14
+# %% ../nbs/01b_learner.ipynb 16
 class CancelFitException(Exception): "Raise in a callback to stop `fit` (after_fit still runs)"
 class CancelEpochException(Exception): "Raise in a callback to skip the rest of this epoch"
 class CancelBatchException(Exception): "Raise in a callback to skip the rest of this batch"
@@ -87,7 +114,7 @@ class Callback:
     "Base class for callbacks: define methods named after the events you need; lower `order` runs first"
     order, learn = 0, None
 
-# %% ../nbs/01b_learner.ipynb 16
+# %% ../nbs/01b_learner.ipynb 18
 def to_device(b, # a batch: a tensor, or a tuple/list/dict of tensors and other values, nested as you like
               device): # where the tensors go
     "Move every tensor in `b` to `device`; tuples, lists and dicts are recursed; any other value is returned as is"
@@ -97,7 +124,7 @@ def to_device(b, # a batch: a tensor, or a tuple/list/dict of tensors and other 
     if isinstance(b, dict): return {k: to_device(v, device) for k, v in b.items()}
     return b
 
-# %% ../nbs/01b_learner.ipynb 19
+# %% ../nbs/01b_learner.ipynb 21
 def _snake(name:str) -> str: return re.sub(r'(?<!^)(?=[A-Z])', '_', name).lower()
 
 def _ratio(num, den) -> float:
@@ -136,7 +163,7 @@ class AvgMetric(Metric):
     @property
     def name(self) -> str: return self._name
 
-# %% ../nbs/01b_learner.ipynb 23
+# %% ../nbs/01b_learner.ipynb 25
 def _class_dim(preds:torch.Tensor, targs:torch.Tensor, fname:str) -> int:
     "Which dim of `preds` holds the classes: the last (preferred) or the second (PyTorch's (bs, n_classes, ...) layout)"
     if preds.ndim == targs.ndim + 1:
@@ -152,7 +179,7 @@ def accuracy(preds:torch.Tensor, # scores: (bs, n_classes), (bs, seq_len, vocab)
     "Fraction of positions whose highest score is the target class (classes on the last dim, or dim 1 as in PyTorch)"
     return (preds.argmax(dim=_class_dim(preds, targs, 'accuracy')) == targs).float().mean()
 
-# %% ../nbs/01b_learner.ipynb 26
+# %% ../nbs/01b_learner.ipynb 28
 class TokenAccuracy(Metric):
     "Fraction of target tokens predicted right (argmax over the last dim), leaving out targets equal to `pad_idx`"
     def __init__(self, pad_idx:int|None=None): self.pad_idx = pad_idx  # None: count every position
@@ -178,16 +205,29 @@ class Perplexity(Metric):
         self.nll = self.nll + nll.detach()
         self.total = self.total + ((targs != self.pad_idx).sum() if self.pad_idx is not None else targs.numel())
     @property
-    def value(self) -> float: return math.exp(_ratio(self.nll, self.total))
+    def value(self) -> float:
+        r = _ratio(self.nll, self.total)
+        return math.exp(r) if r < 700 else float('inf')   # a diverged model: inf, not an OverflowError
 
-# %% ../nbs/01b_learner.ipynb 30
+# %% ../nbs/01b_learner.ipynb 32
 def default_splitter(model:nn.Module) -> list:
     "One parameter group holding every parameter"
     return [list(model.parameters())]
 
+def check_lrs(lrs, # learning rates: an array, a float, or a slice
+              ) -> None:
+    "Refuse learning rates that are not finite numbers >= 0 (a negative lr climbs the loss; a NaN one ruins every weight)"
+    vals = [lrs.start, lrs.stop] if isinstance(lrs, slice) else np.atleast_1d(np.asarray(lrs, dtype=object)).tolist()
+    for v in vals:
+        if v is None: continue
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.number)) or not math.isfinite(v) or v < 0:
+            raise ValueError(f"Learning rate {v!r} is not a finite number >= 0 (got {lrs!r}). Use e.g. 1e-3; "
+                             "learn.lr_find() suggests one.")
+
 def group_lrs(lr, # float, list of floats, or slice(lo, hi)
               n_groups:int) -> np.ndarray:
     "One learning rate per parameter group"
+    check_lrs(lr)
     if isinstance(lr, slice):
         if lr.start is None: return np.array([lr.stop / 10] * (n_groups - 1) + [lr.stop])
         return np.geomspace(lr.start, lr.stop, n_groups) if n_groups > 1 else np.array([lr.stop])
@@ -212,7 +252,7 @@ def set_hyper(opt, # any optimizer with `param_groups`
         elif key == 'momentum' and g['momentum'] == 0: continue  # plain SGD keeps no momentum
         else: g[key] = v
 
-# %% ../nbs/01b_learner.ipynb 33
+# %% ../nbs/01b_learner.ipynb 36
 class Recorder(Callback):
     "Record batch losses, learning rates and the per-epoch table"
     order = 50
@@ -268,13 +308,13 @@ class ProgressCB(Callback):
         if not self.header: self.mbar.write(list(log), table=True); self.header = True
         self.mbar.write([_fmt(k, v) for k, v in log.items()], table=True)
 
-# %% ../nbs/01b_learner.ipynb 35
+# %% ../nbs/01b_learner.ipynb 38
 class GradClipCB(Callback):
     "Clip the global gradient norm to `max_norm` after each backward pass"
     def __init__(self, max_norm:float=1.): self.max_norm = max_norm
     def after_backward(self): nn.utils.clip_grad_norm_(self.learn.model.parameters(), self.max_norm)
 
-# %% ../nbs/01b_learner.ipynb 37
+# %% ../nbs/01b_learner.ipynb 40
 def _clip(pct:float) -> float: return 0. if pct < 0 else 1. if pct > 1 else pct
 
 def sched_lin(start, end):
@@ -362,7 +402,7 @@ class AttrSchedCB(Callback):
     def before_batch(self):
         if self.learn.training: setattr(self.obj, self.name, self.sched(self.learn.train_iter / self.learn.n_train_iter))
 
-# %% ../nbs/01b_learner.ipynb 42
+# %% ../nbs/01b_learner.ipynb 45
 class SuggestedLRs(NamedTuple):
     min_div10: float  # lr at the minimum smoothed loss, divided by 10
     steep: float      # lr where the smoothed loss falls fastest
@@ -409,7 +449,53 @@ def plot_lr_find(lrs, losses, sugg:SuggestedLRs|None=None, ax=None):
     if sugg: ax.legend()
     return ax
 
-# %% ../nbs/01b_learner.ipynb 44
+# %% ../nbs/01b_learner.ipynb 47
+def _ignore_index(loss_func):
+    "The target value `loss_func` ignores (nn.CrossEntropyLoss(ignore_index=...), a partial, a default argument), or None"
+    if isinstance(loss_func, nn.Module): return getattr(loss_func, 'ignore_index', None)
+    kw = getattr(loss_func, 'keywords', None) or {}
+    if 'ignore_index' in kw: return kw['ignore_index']
+    try: p = inspect.signature(loss_func).parameters.get('ignore_index')
+    except (TypeError, ValueError): p = None
+    return p.default if p is not None and p.default is not inspect.Parameter.empty else None
+
+def check_batch(xb:tuple, # the model's inputs
+                yb, # the targets
+                preds, # the model's outputs (after `after_pred`)
+                loss_func=None): # to find the target value it ignores
+    "Refuse a batch whose targets do not fit the predictions (silent broadcast, bad labels) or that holds NaN"
+    for i, t in enumerate([*xb, yb]):
+        if isinstance(t, torch.Tensor) and t.is_floating_point() and torch.isnan(t).any():
+            what = 'the targets' if i == len(xb) else f'input {i}'
+            raise ValueError(f"NaN in {what} of the first batch; drop or fill those rows before training.")
+    if not (isinstance(preds, torch.Tensor) and isinstance(yb, torch.Tensor)): return
+    if yb.is_floating_point():
+        if preds.ndim == yb.ndim + 1 and preds.shape[0] == yb.shape[0] and preds.shape[1] > 1 and loss_func is not None \
+           and _ignore_index(loss_func) is not None:
+            raise ValueError(f"Class labels must be integers, got float targets ({yb.flatten()[:3].tolist()}...) for predictions of "
+                             f"shape {tuple(preds.shape)}. Convert them with y.long().")
+        if preds.shape != yb.shape:
+            hint = (" The model outputs one extra dim of size 1: squeeze it (preds.squeeze(-1)) or give the targets shape "
+                    f"{tuple(preds.shape)}." if preds.shape == (*yb.shape, 1) else "")
+            raise ValueError(f"Predictions of shape {tuple(preds.shape)} and float targets of shape {tuple(yb.shape)} differ; a "
+                             f"regression loss would broadcast them to {_bcast(preds.shape, yb.shape)} and compare every prediction "
+                             f"with every target.{hint} If the targets are class labels, they must be integers (y.long()).")
+    elif preds.is_floating_point() and preds.ndim == yb.ndim + 1:
+        n_classes = preds.shape[_class_dim(preds, yb, 'check_batch')]
+        ign = _ignore_index(loss_func)
+        labels = yb if ign is None else yb[yb != ign]
+        if len(labels) and (labels.min() < 0 or labels.max() >= n_classes):
+            bad = labels[(labels < 0) | (labels >= n_classes)]
+            raise ValueError(f"Target label {bad[0].item()} is out of range: the model outputs {n_classes} classes, so labels must "
+                             f"be 0..{n_classes - 1}. Give the model more outputs, or re-number the labels from 0.")
+
+def _bcast(a, b) -> str:
+    try: return str(tuple(torch.broadcast_shapes(a, b)))
+    except RuntimeError: return 'nothing (they do not broadcast)'
+
+
+
+# %% ../nbs/01b_learner.ipynb 50
 def _unreduced(loss_func) -> tuple:
     "(`loss_func` returning one loss per element, the target value it ignores or None)"
     if isinstance(loss_func, nn.Module) and hasattr(loss_func, 'reduction'):
@@ -463,12 +549,14 @@ class Learner:
                  splitter=default_splitter, # model -> list of parameter lists (parameter groups)
                  wd:float|None=None, # weight decay set in every group (None: the optimizer's default)
                  progress:bool=True, # show the progress bar and per-epoch table?
+                 checks:bool=True, # check the first batch of each pass (shapes, labels, NaN) and the loss as it trains
                  device=None): # default: the course's default device
         if not (hasattr(dls, 'train') and hasattr(dls, 'valid')):
             raise TypeError(f"dls must have .train and .valid loaders, got {type(dls).__name__}; use DataLoaders(train, valid).")
         self.device = device or default_device()
         self.model, self.dls, self.loss_func = model.to(self.device), dls, loss_func
-        self.opt_func, self.lr, self.wd, self.splitter = opt_func, lr, wd, splitter
+        check_lrs(lr)
+        self.opt_func, self.lr, self.wd, self.splitter, self.checks = opt_func, lr, wd, splitter, checks
         self.metrics = [m if hasattr(m, 'accumulate') else AvgMetric(m) for m in metrics]
         self.opt, self.cbs, self.fitting, self.training = None, [], False, False
         self.recorder = Recorder()
@@ -530,6 +618,8 @@ class Learner:
             if lr is not None: self.set_lr(lr)
             self.n_epochs, self.epochs, self.train_iter = n_epochs, range(n_epochs), 0
             self.n_train_iter = n_epochs * len(self.dls.train)
+            if self.n_train_iter == 0 and n_epochs > 0:
+                raise ValueError("The training loader has no batches: no data (or fewer rows than bs with drop_last=True).")
             self.fitting = True
             try:
                 self('before_fit')
@@ -564,10 +654,20 @@ class Learner:
                 try: self._one_batch()
                 except CancelBatchException: continue
                 losses.append(self.loss.detach()); sizes.append(_n_items(self.yb))
+                if training and self.checks and len(losses) % 64 == 0: self._check_losses(losses[-64:], len(losses) - 64)
+        if training and self.checks and losses: self._check_losses(losses[-(len(losses) % 64 or 64):], len(losses) - (len(losses) % 64 or 64))
         self('after_train' if training else 'after_validate')
         if not sizes: return float('nan'), {}
         w = torch.tensor(sizes, dtype=torch.float32, device=losses[0].device) / sum(sizes)
         return float(torch.stack(losses).float() @ w), {m.name: m.value for m in metrics}
+
+    def _check_losses(self, losses:list, first:int):
+        "Stop with a clear error at the first non-finite training loss (one device sync per 64 batches, not per batch)"
+        bad = (~torch.isfinite(torch.stack(losses).float())).nonzero()
+        if len(bad):
+            i = int(bad[0]); v = float(losses[i])
+            raise FloatingPointError(f"The training loss became {v} at epoch {self.epoch}, batch {first + i}. Lower the learning "
+                                     "rate (learn.lr_find()), clip gradients (GradClipCB), or look for NaN/inf in the data.")
 
     def _loss(self):
         try: return self.loss_func(self.preds, self.yb)
@@ -584,7 +684,11 @@ class Learner:
         self('before_batch')
         self.preds = self.model(*self.xb)
         self('after_pred')
+        if self.iter == 0 and self.checks: check_batch(self.xb, self.yb, self.preds, self.loss_func)
         self.loss = self._loss()
+        if self.loss.ndim != 0:
+            raise ValueError(f"loss_func returned a tensor of shape {tuple(self.loss.shape)}; expected a scalar. Use "
+                             "reduction='mean' (e.g. nn.MSELoss() rather than nn.MSELoss(reduction='none')), or reduce it yourself.")
         self('after_loss')
         if not self.training:
             for m in self._mets: m.accumulate(self)
@@ -647,7 +751,7 @@ class Learner:
             raise ValueError(f"The weights in {path} do not fit this model (a different architecture or size?):\n{e}") from None
         return self
 
-# %% ../nbs/01b_learner.ipynb 70
+# %% ../nbs/01b_learner.ipynb 80
 class MixedPrecisionCB(Callback):
     "Forward pass and loss under autocast: bfloat16 on the CPU, float16 with a gradient scaler on CUDA"
     order = -10  # its after_backward unscales before GradClipCB (order 0) clips
@@ -658,8 +762,9 @@ class MixedPrecisionCB(Callback):
         self.scaler = torch.amp.GradScaler(self.dev, enabled=self.cast == torch.float16)
         self.ctx = None
     def _leave(self):
-        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+        if getattr(self, 'ctx', None) is not None: self.ctx.__exit__(None, None, None); self.ctx = None
     def before_batch(self):
+        if not hasattr(self, 'cast'): self.before_fit()  # get_preds before any fit
         self._leave()  # in case a CancelBatchException skipped after_loss
         self.ctx = torch.autocast(self.dev, dtype=self.cast); self.ctx.__enter__()
     def after_loss(self): self._leave()

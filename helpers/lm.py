@@ -7,18 +7,27 @@ __all__ = ['draw_bptt', 'flat_docs', 'lm_stream', 'LMDataLoader', 'LSTMCell', 'L
            'dropout_mask', 'RNNDropout', 'EmbeddingDropout', 'WeightDropout', 'AWDLSTM', 'LinearDecoder', 'LMModel',
            'get_language_model', 'lm_loss', 'RNNCallback', 'RNNRegularizer', 'lm_splitter', 'atomic_save',
            'find_encoder', 'lm_config', 'check_fits', 'save_encoder', 'load_weights', 'load_encoder', 'convert_weights',
-           'load_itos', 'load_pretrained']
+           'load_itos', 'load_pretrained', 'lm_learner', 'language_model_learner', 'lm_eval', 'chunk_docs',
+           'general_english', 'wt2_text', 'lm_data', 'sample_next', 'detokenize', 'predict', 'init_distributed',
+           'wrap_ddp', 'EpochCB', 'CheckpointCB', 'TimeBudgetCB', 'save_lm', 'load_lm', 'train_lm', 'pretrain',
+           'pretrain_cli', 'free_port', 'ddp_worker', 'run_ddp', 'imdb_lm_texts', 'finetune', 'finetune_cli']
 
 # %% ../nbs/04c_lm.ipynb 3
-import json, math, os, pickle, time, warnings
+import contextlib, json, math, os, pickle, re, socket, tempfile, time, warnings
+from functools import partial
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
+import torch.distributed as dist
+from fastcore.script import call_parse
 from .core import default_device, set_seed, small_in_test, IN_TEST
-from .learner import Callback, Learner, DataLoaders, GradClipCB
+from .learner import (Callback, Learner, DataLoaders, GradClipCB, HParamSchedCB, TokenAccuracy, Perplexity,
+                             CancelFitException, CancelEpochException, sched_slanted_tri)
 from .optimizer import Adam
+from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, load_nltk_corpora, load_wikitext2, load_imdb,
+                          lm_split, UNK, PAD, BOS, EOS, TK_MAJ, TK_UP)
 
 # %% ../nbs/04c_lm.ipynb 6
 def draw_bptt(bptt:int, # the mean window length
@@ -197,6 +206,10 @@ class WeightDropout(nn.Module):
             return self.module(*args)
 
 # %% ../nbs/04c_lm.ipynb 35
+def _fp32_rnn_on_cpu(x):
+    "Autocast off for the LSTM on a CPU (oneDNN's bf16 LSTM needs AVX512-BF16; the embedding and decoder keep bf16)"
+    return torch.autocast('cpu', enabled=False) if x.device.type == 'cpu' and torch.is_autocast_enabled('cpu') else contextlib.nullcontext()
+
 class _LSTM(nn.LSTM):
     "nn.LSTM whose weights stay where `WeightDropout` puts them: no flattening into one buffer (a GPU-only step)"
     def flatten_parameters(self): pass
@@ -242,7 +255,8 @@ class AWDLSTM(nn.Module):
         out = self.input_dp(self.encoder_dp(x))  # (bs, seq_len, emb_sz)
         raw_outputs, outputs, new_hidden = [], [], []
         for l, (rnn, hid_dp) in enumerate(zip(self.rnns, self.hidden_dps)):
-            raw, h = rnn(out, self.hidden[l])  # (bs, seq_len, n_hid), or emb_sz for the last layer
+            with _fp32_rnn_on_cpu(out):
+                raw, h = rnn(out.float() if out.device.type == 'cpu' else out, self.hidden[l])  # (bs, seq_len, n_hid), or emb_sz for the last layer
             new_hidden.append(tuple(t.detach() for t in h))  # carried to the next batch, without its graph
             out = hid_dp(raw) if l < self.n_layers - 1 else raw  # the decoder drops the last layer's output
             raw_outputs.append(raw); outputs.append(out)
@@ -403,11 +417,12 @@ class _PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"The file holds a Python object ({module}.{name}), not a plain list of words; refusing to load it.")
 
 def load_itos(path) -> list:
-    "A word list saved as a pickled list (fastai's `itos_*.pkl`) or as one word per line"
+    "A word list saved as a pickled list (fastai's `itos_*.pkl`), a JSON list (`Vocab.save`) or one word per line"
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No vocabulary file at {path}.")
     if path.suffix == '.pkl':
         with open(path, 'rb') as f: itos = _PlainUnpickler(f).load()
+    elif path.suffix == '.json': itos = json.loads(path.read_text(encoding='utf-8'))  # `Vocab.save`'s format
     else: itos = path.read_text(encoding='utf-8').split('\n')
     if not isinstance(itos, list) or not all(isinstance(w, str) for w in itos):
         raise ValueError(f"{path} does not hold a list of words (got {type(itos).__name__}).")
@@ -427,3 +442,470 @@ def load_pretrained(model:LMModel, # the model to fill, built for `new_itos`
     check_fits(_unwrap(model), state, str(weights_path))
     _unwrap(model).load_state_dict(state)
     return model
+
+# %% ../nbs/04c_lm.ipynb 57
+def lm_learner(model:nn.Module, # an `LMModel` (or one wrapped in DistributedDataParallel)
+               dls, # `DataLoaders` of `LMDataLoader`s
+               alpha:float=2., beta:float=1., # AR and TAR (0: off)
+               clip:float|None=0.4, # clip the gradient norm to this (None: no clipping)
+               lr:float=2e-3, wd:float=0.01, # learning rate, (decoupled) weight decay
+               opt_func=None, # default: the course's Adam with decoupled weight decay, betas (0.9, 0.99)
+               metrics=None, # default: TokenAccuracy, Perplexity
+               cbs=(), **kwargs) -> Learner:
+    "A `Learner` for a language model: loss, RNN callbacks, clipping, layer groups, LM metrics"
+    cbs = [RNNCallback()] + ([RNNRegularizer(alpha, beta)] if alpha or beta else []) + ([GradClipCB(clip)] if clip else []) + list(cbs)
+    opt_func = opt_func or partial(Adam, decouple_wd=True)
+    metrics = [TokenAccuracy(), Perplexity()] if metrics is None else metrics
+    kwargs.setdefault('splitter', lm_splitter)
+    return Learner(model, dls, lm_loss, opt_func=opt_func, lr=lr, wd=wd, cbs=cbs, metrics=metrics, **kwargs)
+
+def language_model_learner(dls, # `DataLoaders` of `LMDataLoader`s
+                           vocab_sz:int, # vocabulary size
+                           emb_sz:int=400, n_hid:int=1152, n_layers:int=3, pad_idx:int=1,
+                           drop_mult:float=1., # multiplies every dropout probability
+                           **kwargs) -> Learner:
+    "A new AWD-LSTM language model in an `lm_learner`"
+    return lm_learner(get_language_model(vocab_sz, emb_sz, n_hid, n_layers, pad_idx, drop_mult), dls, **kwargs)
+
+# %% ../nbs/04c_lm.ipynb 61
+@torch.no_grad()
+def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
+            docs, # documents of token ids, or an `LMDataLoader`
+            bs:int=16, bptt:int=70, device=None,
+            max_tokens:int=0 # stop after about this many tokens (0: all of them)
+           ) -> dict:
+    "Mean loss, perplexity and next-token accuracy over every token of `docs`, in one streaming pass"
+    dl = docs if isinstance(docs, LMDataLoader) else LMDataLoader(docs, bs=bs, bptt=bptt)
+    device = device or next(model.parameters()).device
+    was_training = model.training
+    model.eval(); _unwrap(model).reset()
+    nll, correct, n = torch.zeros((), device=device), torch.zeros((), device=device), 0
+    for x, y in dl:
+        logits = model(x.to(device))[0].float()  # (bs, seq_len, vocab_sz)
+        y = y.to(device)
+        nll += F.cross_entropy(logits.flatten(0, 1), y.flatten(), reduction='sum')
+        correct += (logits.argmax(-1) == y).sum(); n += y.numel()
+        if max_tokens and n >= max_tokens: break
+    model.train(was_training); _unwrap(model).reset()
+    loss = float(nll) / n
+    return dict(loss=loss, ppl=math.exp(loss), acc=float(correct) / n, n_tokens=n)
+
+# %% ../nbs/04c_lm.ipynb 64
+def chunk_docs(docs:list, # texts
+               max_chars:int=20_000 # longest piece
+              ) -> list:
+    "Texts cut at line breaks into pieces of at most about `max_chars` characters"
+    res = []
+    for d in docs:
+        cur, n = [], 0
+        for line in d.split('\n'):
+            if n + len(line) > max_chars and cur: res.append('\n'.join(cur)); cur, n = [], 0
+            cur.append(line); n += len(line) + 1
+        if any(l.strip() for l in cur): res.append('\n'.join(cur))
+    return res
+
+def general_english(valid_pct:float=0.05, # share of the pieces held out
+                    seed:int=42, # for the split
+                    max_docs:int|None=None # keep only this many pieces (a small run)
+                   ) -> tuple:
+    "(train, valid) lists of texts from the `nltk-corpora` dataset, split at random by pieces of <= 20,000 characters"
+    pieces = chunk_docs(load_nltk_corpora())
+    order = np.random.default_rng(seed).permutation(len(pieces))[:max_docs or None]
+    n_valid = max(1, round(len(order) * valid_pct))
+    return [pieces[i] for i in order[n_valid:]], [pieces[i] for i in order[:n_valid]]
+
+_WT2_SUBS = [(' @-@ ', '-'), (' @,@ ', ','), (' @.@ ', '.'), ('<unk>', UNK)]
+
+def wt2_text(split:str='test') -> list:
+    "WikiText-2 articles of `split` ('valid' or 'test') as plain text for our tokenizer"
+    arts = load_wikitext2(split)
+    for a, b in _WT2_SUBS: arts = [t.replace(a, b) for t in arts]
+    return arts
+
+# %% ../nbs/04c_lm.ipynb 67
+def _write_json(obj, path:Path):
+    "Write `obj` as JSON to `path` via a temporary file and a rename"
+    tmp = path.with_name(path.name + '.tmp')
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1)); tmp.replace(path)
+
+def lm_data(folder, # cache folder (created)
+            texts, # {split name: list of texts} or a function returning it; the vocabulary is built on 'train'
+            key:dict|None=None, # what the texts are (sizes, seeds...): a cache made with another key is rebuilt
+            max_vocab:int=30000, min_freq:int=3, # vocabulary size limits
+            vocab:Vocab|None=None, # use this vocabulary instead of building one
+            n_workers:int|None=None, # tokenizer processes (default: one per CPU)
+            progress:bool=True) -> tuple:
+    "`(vocab, {split: Numericalized})`, tokenised and numericalised once and cached in `folder`"
+    folder, key = Path(folder), dict(key or {}, max_vocab=max_vocab, min_freq=min_freq, fixed_vocab=vocab is not None)
+    done = folder/'done.json'
+    if done.exists() and json.loads(done.read_text())['key'] == key:
+        splits = json.loads(done.read_text())['splits']
+        return Vocab.load(folder/'vocab.json'), {k: Numericalized.load(folder/k, mmap=False) for k in splits}
+    if texts is None: raise FileNotFoundError(f"No cached token ids for {key} in {folder}, and no texts to make them from.")
+    texts = texts() if callable(texts) else texts
+    folder.mkdir(parents=True, exist_ok=True)
+    done.unlink(missing_ok=True)
+    n_threads = torch.get_num_threads()  # tokenize_texts without workers leaves torch on 1 thread: restore it
+    toks = {k: tokenize_texts(v, n_workers=n_workers, progress=progress) for k, v in texts.items()}
+    torch.set_num_threads(n_threads)
+    vocab = vocab or Vocab.build(toks['train'], max_vocab=max_vocab, min_freq=min_freq)
+    nums = {k: Numericalized.from_token_lists(t, vocab) for k, t in toks.items()}
+    for k, n in nums.items(): n.save(folder/k)
+    _write_json(vocab.itos, folder/'vocab.json')
+    _write_json({'key': key, 'splits': sorted(texts)}, done)  # written last: a folder without it is rebuilt
+    return vocab, nums
+
+# %% ../nbs/04c_lm.ipynb 76
+def sample_next(logits:torch.Tensor, # (vocab_sz,) scores of the next token
+                temperature:float=1., # <1 sharper, >1 flatter
+                top_k:int|None=None, # keep only the k most likely tokens
+                greedy:bool=False, # the most likely token, no sampling
+                banned:tuple=(0, 1) # ids never picked (xxunk, xxpad)
+               ) -> int:
+    "One next-token id from the scores"
+    logits = logits.float().clone()
+    logits[list(banned)] = -float('inf')
+    if greedy: return int(logits.argmax())
+    if temperature <= 0: raise ValueError(f"temperature must be > 0, got {temperature}; use greedy=True for the most likely token.")
+    logits = logits / temperature
+    if top_k is not None:
+        kth = logits.topk(min(top_k, logits.numel())).values[-1]
+        logits[logits < kth] = -float('inf')
+    return int(torch.multinomial(F.softmax(logits, -1), 1))
+
+_ATTACH = re.compile(r" (?=[,.;:!?%)\]}]|n't\b|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)")
+
+def detokenize(tokens:list) -> str:
+    "Readable text from tokens: `xxmaj`/`xxup` applied, `xxbos`/`xxpad` dropped, punctuation attached"
+    words, case = [], None
+    for t in tokens:
+        if t in (TK_MAJ, TK_UP): case = t; continue
+        if t in (BOS, PAD, EOS): continue
+        if case == TK_MAJ: t = t[:1].upper() + t[1:]
+        elif case == TK_UP: t = t.upper()
+        words.append(t); case = None
+    text = _ATTACH.sub('', ' '.join(words))
+    return re.sub(r'([(\[{]) ', r'\1', text)
+
+@torch.no_grad()
+def predict(model:nn.Module, # a language model returning `(logits, ...)`
+            vocab:Vocab, tok, # the vocabulary and tokenizer it was trained with
+            text:str, # the prompt
+            n_words:int=30, # tokens to generate
+            temperature:float=1., top_k:int|None=None, greedy:bool=False,
+            device=None) -> str:
+    "The prompt continued by `n_words` generated tokens (made readable by `detokenize`)"
+    device = device or next(model.parameters()).device
+    was_training = model.training
+    model.eval(); _unwrap(model).reset()
+    toks = tok(text)
+    ids = torch.as_tensor(vocab.numericalize(toks), device=device)[None]  # (1, prompt_len)
+    banned = (vocab.stoi[UNK], vocab.stoi[PAD], vocab.stoi[BOS])
+    new = []
+    for _ in range(n_words):
+        logits = model(ids)[0][0, -1]  # (vocab_sz,) scores after the last token
+        nxt = sample_next(logits, temperature, top_k, greedy, banned)
+        new.append(nxt)
+        ids = torch.tensor([[nxt]], device=device)  # the hidden state holds the rest
+    model.train(was_training); _unwrap(model).reset()
+    return text + ' ' + detokenize([vocab.itos[i] for i in new])
+
+# %% ../nbs/04c_lm.ipynb 80
+def init_distributed() -> tuple:
+    "`(rank, world_size, device)` from torchrun's environment; starts the process group when there are several"
+    world_size, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
+    if world_size == 1: return 0, 1, default_device()
+    cuda = torch.cuda.is_available()
+    device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0))) if cuda else torch.device('cpu')
+    if cuda: torch.cuda.set_device(device)
+    if not dist.is_initialized(): dist.init_process_group('nccl' if cuda else 'gloo')
+    return rank, world_size, device
+
+def wrap_ddp(model:nn.Module, device) -> nn.Module:
+    "`model` on `device`, in DistributedDataParallel when a process group is running"
+    model = model.to(device)
+    if not (dist.is_available() and dist.is_initialized()) or dist.get_world_size() == 1: return model
+    return nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None)
+
+class EpochCB(Callback):
+    "Tell the training loader which epoch it serves (its shuffle depends on it), and skip epochs done before a resume"
+    order = -20
+    def __init__(self, start_epoch:int=0): self.start_epoch = start_epoch
+    def before_epoch(self):
+        dl = self.learn.dls.train
+        if hasattr(dl, 'set_epoch'): dl.set_epoch(self.learn.epoch)
+        if self.learn.epoch < self.start_epoch:
+            self.learn.train_iter += len(dl)  # the schedules continue where they were
+            raise CancelEpochException()
+
+class CheckpointCB(Callback):
+    "After each epoch, rank 0 saves weights, optimizer state and epoch to `path` (atomically)"
+    order = 70
+    def __init__(self, path, config:dict, rank:int=0): self.path, self.config, self.rank = Path(path), config, rank
+    def after_epoch(self):
+        if self.rank: return
+        atomic_save({'model': _unwrap(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
+                     'epoch': self.learn.epoch, 'config': self.config}, self.path)
+
+class TimeBudgetCB(Callback):
+    "Train for `max_secs` seconds: the schedules run on the clock (pct = elapsed / budget, if that is further) and training stops at the budget"
+    order = 5  # before HParamSchedCB reads the pct
+    def __init__(self, max_secs:float): self.max_secs = max_secs
+    def before_fit(self): self.start = time.time()
+    def before_batch(self):
+        if not self.learn.training: return
+        elapsed = torch.tensor(time.time() - self.start, dtype=torch.float64)
+        if dist.is_available() and dist.is_initialized(): dist.all_reduce(elapsed, op=dist.ReduceOp.MAX)  # all processes agree
+        pct, it = float(elapsed) / self.max_secs, self.learn.train_iter
+        if pct >= 1: raise CancelFitException()
+        if it and pct > it / self.learn.n_train_iter: self.learn.n_train_iter = max(it + 1, round(it / pct))
+
+# %% ../nbs/04c_lm.ipynb 81
+def save_lm(model:nn.Module, vocab:Vocab, out, config:dict) -> Path:
+    "Write `lm.pth`, `encoder.pth`, `vocab.json` and `config.json` into folder `out`, each atomically"
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    atomic_save(_unwrap(model).state_dict(), out/'lm.pth')
+    save_encoder(model, out/'encoder.pth')
+    _write_json(vocab.itos, out/'vocab.json')
+    _write_json(config, out/'config.json')
+    return out
+
+def load_lm(folder, device=None) -> tuple:
+    "`(model, vocab, config)` from a folder written by `save_lm` (`pretrain`, `finetune`)"
+    folder = Path(folder)
+    for f in ('lm.pth', 'vocab.json', 'config.json'):
+        if not (folder/f).exists(): raise FileNotFoundError(f"{folder/f} is missing: {folder} is not a folder written by pretrain/finetune.")
+    config, vocab = json.loads((folder/'config.json').read_text()), Vocab.load(folder/'vocab.json')
+    model = get_language_model(len(vocab), **{k: config[k] for k in ('emb_sz', 'n_hid', 'n_layers')}, pad_idx=vocab.pad_idx)
+    state = load_weights(folder/'lm.pth')
+    check_fits(model, state, str(folder/'lm.pth'))
+    model.load_state_dict(state)
+    return model.to(device or default_device()), vocab, config
+
+# %% ../nbs/04c_lm.ipynb 82
+def _bf16_cbs(bf16:bool) -> list:
+    "MixedPrecisionCB when bf16 autocast is asked for"
+    if not bf16: return []
+    from helpers.learner import MixedPrecisionCB
+    return [MixedPrecisionCB()]
+
+def train_lm(out, # folder for the checkpoint
+             vocab:Vocab, nums:dict, # vocabulary; {'train', 'valid'} `Numericalized` token ids
+             model:LMModel, # the model to train (already holding pre-trained weights, if any)
+             config:dict, # what describes the run (saved with the checkpoints)
+             bs:int=64, bptt:int=70, n_epochs:int=1, lr:float=2e-3, wd:float=0.01, alpha:float=2., beta:float=1.,
+             clip:float=0.4, moms:tuple=(0.8, 0.7, 0.8), max_minutes:float=0., bf16:bool=False, seed:int=42,
+             fresh:bool=False, freeze_epochs:int=0, sched:str='one_cycle', lr_find:bool=False, progress:bool=True) -> tuple:
+    "Train (first `freeze_epochs` on the last layer group only), checkpointed each epoch, resumable, DDP-aware"
+    if sched not in ('one_cycle', 'slanted'): raise ValueError(f"sched={sched!r}: use 'one_cycle' or 'slanted'.")
+    rank, world_size, device = init_distributed()
+    if lr_find and world_size > 1: raise ValueError("Run the LR finder on one process (it is a short, noisy run); then pass --lr.")
+    ckpt, start = Path(out)/'checkpoint.pth', 0
+    if ckpt.exists() and not fresh:
+        saved = torch.load(ckpt, map_location='cpu', weights_only=True)
+        if saved.get('config', {}).get('shape') != config['shape']:
+            raise ValueError(f"{ckpt} was saved for {saved.get('config', {}).get('shape')}, not {config['shape']}: "
+                             "use the same sizes, another --out folder, or --fresh to start over.")
+        model.load_state_dict(saved['model']); start = saved['epoch'] + 1
+        if rank == 0: print(f'resuming from {ckpt} after epoch {saved["epoch"]}')
+    dls = DataLoaders(LMDataLoader(nums['train'], bs=bs, bptt=bptt, shuffle=True, seed=seed, rank=rank, world_size=world_size),
+                      LMDataLoader(nums['valid'], bs=bs, bptt=bptt))
+    learn = lm_learner(wrap_ddp(model, device), dls, alpha=alpha, beta=beta, clip=clip or None, lr=lr, wd=wd,
+                       progress=progress and rank == 0, device=device)
+    extra = _bf16_cbs(bf16) + ([TimeBudgetCB(max_minutes * 60)] if max_minutes else [])
+    def fit(n, cbs):
+        if sched == 'one_cycle': return learn.fit_one_cycle(n, lr, moms=moms, cbs=cbs)
+        return learn.fit(n, cbs=cbs + [HParamSchedCB({'lr': sched_slanted_tri(lr, n * len(dls.train))})])
+    t0 = time.time()
+    if freeze_epochs and start == 0:  # the frozen phase is short and not checkpointed
+        learn.freeze_to(-1)
+        if lr_find: lr = _lr_from_finder(learn)
+        fit(freeze_epochs, [EpochCB()] + extra)
+        learn.unfreeze(); learn.opt = None
+    elif lr_find and start == 0: lr = _lr_from_finder(learn)
+    learn.create_opt()
+    if start: learn.opt.load_state_dict(saved['opt'])
+    if start < n_epochs: fit(n_epochs, [EpochCB(start), CheckpointCB(ckpt, config, rank)] + extra)
+    return learn, time.time() - t0
+
+def _lr_from_finder(learn) -> float:
+    "The LR finder's 'steep' suggestion (printed with the other)"
+    sugg = learn.lr_find(plot=False)
+    print(f'LR finder: {sugg}; using steep = {sugg.steep:.1e}')
+    return sugg.steep
+
+# %% ../nbs/04c_lm.ipynb 83
+def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary, checkpoint (created)
+             emb_sz:int=400, # embedding size (also the last LSTM layer's size)
+             n_hid:int=1152, # hidden size of the other LSTM layers
+             n_layers:int=3, # number of LSTM layers
+             bs:int=64, # batch size: rows of all processes together
+             bptt:int=70, # mean window length
+             n_epochs:int=1, # epochs of one-cycle training
+             lr:float=3e-3, # peak learning rate
+             wd:float=0.01, # weight decay (decoupled)
+             drop_mult:float=0.3, # multiplies every dropout probability (ULMFiT's defaults at 1)
+             alpha:float=2., # AR: activation regularisation
+             beta:float=1., # TAR: temporal activation regularisation
+             clip:float=0.4, # clip the gradient norm (0: off)
+             max_vocab:int=30000, # most words in the vocabulary
+             min_freq:int=3, # least occurrences of a word in the vocabulary
+             valid_pct:float=0.05, # share of the corpus held out
+             max_docs:int=0, # use only this many pieces of the corpus, and a fifth as many WikiText-2 articles (0: all)
+             max_minutes:float=0., # train for this many minutes, the schedule following the clock (0: no limit)
+             eval_tokens:int=0, # evaluate the final model on at most this many tokens of each held-out set (0: all)
+             bf16:bool=False, # bfloat16 autocast
+             seed:int=42, # random seed (the same on every process)
+             n_threads:int=0, # torch threads per process (0: torch's default; 1 is often faster on a busy machine)
+             n_workers:int=None, # tokenizer processes (default: one per CPU)
+             fresh:bool=False, # ignore a checkpoint in `out` and start over
+             quiet:bool=False # no progress bars
+            ) -> dict:
+    "Pre-train an AWD-LSTM language model on general English (nltk-corpora); under torchrun, with DDP"
+    if n_threads: torch.set_num_threads(n_threads)
+    rank, world_size, device = init_distributed()
+    set_seed(seed)
+    out = Path(out)
+    key = dict(corpus='nltk-corpora', valid_pct=valid_pct, seed=seed, max_docs=max_docs)
+    def texts():
+        train, valid = general_english(valid_pct, seed, max_docs or None)
+        wt2 = wt2_text('test')
+        return {'train': train, 'valid': valid, 'wt2_test': wt2[:max(2, max_docs // 5)] if max_docs else wt2}
+    if rank == 0: vocab, nums = lm_data(out/'data', texts, key, max_vocab, min_freq, n_workers=n_workers, progress=not quiet)  # tokenise once
+    if world_size > 1: dist.barrier()
+    if rank: vocab, nums = lm_data(out/'data', None, key, max_vocab, min_freq)  # the others read the cache
+    shape = dict(emb_sz=emb_sz, n_hid=n_hid, n_layers=n_layers)
+    config = dict(shape=shape, **shape, vocab_sz=len(vocab), vocab='vocab.json (JSON list of tokens, id order)',
+                  corpus='nltk-corpora', bs=bs, bptt=bptt, n_epochs=n_epochs, lr=lr, wd=wd, drop_mult=drop_mult,
+                  world_size=world_size, n_train_tokens=len(nums['train'].ids))
+    if rank == 0: print(f'model: {shape}, vocab {len(vocab):,}, {len(nums["train"].ids):,} training tokens, {world_size} process(es)')
+    model = get_language_model(len(vocab), emb_sz, n_hid, n_layers, vocab.pad_idx, drop_mult)
+    learn, secs = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
+                           max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, progress=not quiet)
+    res = {}
+    if rank == 0:
+        model = _unwrap(learn.model)
+        res = dict(valid_ppl=lm_eval(model, nums['valid'], max_tokens=eval_tokens)['ppl'],
+                   wt2_test_ppl=lm_eval(model, nums['wt2_test'], max_tokens=eval_tokens)['ppl'],
+                   wt2_unk_rate=float((np.asarray(nums['wt2_test'].ids) == 0).mean()), secs_train=secs)
+        save_lm(model, vocab, out, {**config, **res})
+        print(json.dumps(res))
+    if world_size > 1: dist.barrier(); dist.destroy_process_group()
+    return res
+
+def pretrain_cli():
+    "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
+    return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
+
+# %% ../nbs/04c_lm.ipynb 88
+def free_port() -> int:
+    "A TCP port on 127.0.0.1 that is free right now"
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def ddp_worker(rank:int, world_size:int, port:int, out:str, # process rank and count, rendezvous port, result folder
+               kw:dict): # docs, config (vocab_sz, emb_sz, n_hid, n_layers), bs, bptt, n_steps, lr, drop_mult, save_at
+    "One process of a small DDP run: train `n_steps` batches on this rank's shard; save weights and losses at `save_at` steps"
+    torch.set_num_threads(1)
+    if world_size > 1:
+        dist.init_process_group('gloo', init_method=f'tcp://127.0.0.1:{port}', rank=rank, world_size=world_size)
+    bs, bptt, n_steps, cfg = kw['bs'], kw['bptt'], kw['n_steps'], kw['config']
+    save_at = set(kw.get('save_at', ())) | {n_steps}
+    set_seed(0)
+    model = get_language_model(cfg['vocab_sz'], cfg['emb_sz'], cfg['n_hid'], cfg['n_layers'], drop_mult=kw.get('drop_mult', 0.))
+    train = LMDataLoader(kw['docs'], bs=bs, bptt=bptt, seed=0, rank=rank, world_size=world_size)
+    valid = LMDataLoader(kw['docs'][:10], bs=2, bptt=bptt)
+    cpu = torch.device('cpu')
+    learn = lm_learner(wrap_ddp(model, cpu), DataLoaders(train, valid), lr=kw['lr'], metrics=[], progress=False, device=cpu)
+    class _Save(Callback):  # keep the losses, save at the asked steps, stop after n_steps; time the training
+        def before_fit(self): self.t0, self.losses = time.time(), []
+        def after_batch(self):
+            if not self.learn.training: return
+            self.losses.append(float(self.learn.loss.detach())); step = self.learn.train_iter
+            if step not in save_at: return
+            secs = time.time() - self.t0
+            torch.save({'weights': _unwrap(self.learn.model).state_dict(), 'losses': list(self.losses),
+                        'secs': secs, 'tokens': step * (bs // world_size) * bptt}, Path(out)/f'rank{rank}_step{step}.pth')
+            if step >= n_steps: raise CancelFitException()
+            self.t0 += time.time() - self.t0 - secs  # saving does not count as training time
+    learn.fit(math.ceil(n_steps / len(train)) + 1, cbs=[_Save()])
+    if world_size > 1: dist.destroy_process_group()
+
+def run_ddp(world_size:int, **kw) -> dict:
+    "Run `ddp_worker` on `world_size` CPU processes (in this process for 1); {step: [each rank's saved result]}"
+    out = tempfile.mkdtemp()
+    if world_size == 1: ddp_worker(0, 1, 0, out, kw)
+    else: torch.multiprocessing.spawn(ddp_worker, args=(world_size, free_port(), out, kw), nprocs=world_size)
+    steps = set(kw.get('save_at', ())) | {kw['n_steps']}
+    return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
+
+# %% ../nbs/04c_lm.ipynb 92
+def _pretrained_files(folder:Path) -> tuple:
+    "(weights, vocabulary) files in a folder from `pretrain`/`finetune` or from fastai's `wt103-fwd` archive"
+    if (folder/'lm.pth').exists() and (folder/'vocab.json').exists(): return folder/'lm.pth', folder/'vocab.json'
+    pths, itos = sorted(folder.rglob('*.pth')), sorted(folder.rglob('itos*.pkl'))
+    if not (pths and itos):
+        raise FileNotFoundError(f"{folder} has neither lm.pth + vocab.json (from pretrain) nor a *.pth + itos*.pkl pair "
+                                "(fastai's wt103-fwd). Run course-lm-pretrain first, or pass --pretrained ''.")
+    return pths[0], itos[0]
+
+def imdb_lm_texts(n_per_folder:int|None=None, # read only the first n reviews of each folder (None: all)
+                  max_docs:int=0, # keep only this many training reviews (0: all)
+                  valid_pct:float=0.1, seed:int=42) -> dict:
+    "{'train', 'valid'} IMDb review texts for the language model: all but the official test reviews"
+    trn, val = lm_split(load_imdb(n_per_folder), valid_pct, seed)
+    n_val = max(1, round(max_docs * valid_pct / (1 - valid_pct))) if max_docs else None
+    return {'train': trn.text.tolist()[:max_docs or None], 'valid': val.text.tolist()[:n_val]}
+
+def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary, checkpoint (created)
+             pretrained:str='models/lm_nltk', # folder from `pretrain` (or fastai's wt103 files); '' for none
+             emb_sz:int=400, n_hid:int=1152, n_layers:int=3, # sizes, used only without `pretrained`
+             bs:int=64, # batch size: rows of all processes together
+             bptt:int=70, # mean window length
+             freeze_epochs:int=1, # epochs training the last layer group only
+             n_epochs:int=1, # epochs training everything
+             lr:float=2e-3, # peak learning rate
+             lr_find:bool=False, # run the LR finder and use its 'steep' suggestion instead of `lr`
+             sched:str='one_cycle', # 'one_cycle' or 'slanted' (ULMFiT's slanted triangular)
+             wd:float=0.01, drop_mult:float=0.5, alpha:float=2., beta:float=1., clip:float=0.4,
+             max_vocab:int=30000, min_freq:int=3, # IMDb vocabulary
+             n_per_folder:int=0, # read only the first n reviews of each IMDb folder (0: all)
+             max_docs:int=0, # train on only this many reviews (0: all 75,000 minus the held-out share)
+             valid_pct:float=0.1, # share of the reviews held out
+             max_minutes:float=0., # stop training after this many minutes (0: no limit)
+             bf16:bool=False, seed:int=42, n_threads:int=0, n_workers:int=None, fresh:bool=False, quiet:bool=False) -> dict:
+    "Fine-tune a pre-trained AWD-LSTM language model on IMDb reviews (all but the test set); save model and encoder"
+    if n_threads: torch.set_num_threads(n_threads)
+    rank, world_size, device = init_distributed()
+    set_seed(seed)
+    out = Path(out)
+    key = dict(corpus='imdb', n_per_folder=n_per_folder, max_docs=max_docs, valid_pct=valid_pct, seed=seed)
+    texts = lambda: imdb_lm_texts(n_per_folder or None, max_docs, valid_pct, seed)
+    if rank == 0: vocab, nums = lm_data(out/'data', texts, key, max_vocab, min_freq, n_workers=n_workers, progress=not quiet)
+    if world_size > 1: dist.barrier()
+    if rank: vocab, nums = lm_data(out/'data', None, key, max_vocab, min_freq)
+    if pretrained:
+        weights, old_vocab = _pretrained_files(Path(pretrained))
+        shape = {k: v for k, v in lm_config(load_weights(weights)).items() if k != 'vocab_sz'}
+    else: shape = dict(emb_sz=emb_sz, n_hid=n_hid, n_layers=n_layers)
+    model = get_language_model(len(vocab), **shape, pad_idx=vocab.pad_idx, drop_mult=drop_mult)
+    if pretrained: load_pretrained(model, weights, old_vocab, vocab.itos)
+    config = dict(shape=shape, **shape, vocab_sz=len(vocab), vocab='vocab.json (JSON list of tokens, id order)',
+                  corpus='imdb (train + unsup)', pretrained=str(pretrained), bs=bs, bptt=bptt, lr=lr, sched=sched,
+                  freeze_epochs=freeze_epochs, n_epochs=n_epochs, drop_mult=drop_mult, n_train_tokens=len(nums['train'].ids))
+    if rank == 0: print(f'model: {shape}, vocab {len(vocab):,}, {len(nums["train"].ids):,} training tokens, pretrained: {pretrained or "none"}')
+    learn, secs = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
+                           max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, freeze_epochs=freeze_epochs,
+                           sched=sched, lr_find=lr_find, progress=not quiet)
+    res = {}
+    if rank == 0:
+        model = _unwrap(learn.model)
+        ev = lm_eval(model, nums['valid'])
+        res = dict(valid_ppl=ev['ppl'], valid_acc=ev['acc'], secs_train=secs)
+        save_lm(model, vocab, out, {**config, **res})
+        print(json.dumps(res))
+    if world_size > 1: dist.barrier(); dist.destroy_process_group()
+    return res
+
+def finetune_cli():
+    "`course-lm-finetune`: `finetune` from the command line, every argument a flag (`--help` lists them)"
+    return call_parse(finetune)()
