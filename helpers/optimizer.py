@@ -9,7 +9,7 @@ __all__ = ['FOREACH', 'TORCH_PAIRS', 'get_state', 'get_states', 'sgd_step', 'wei
            'average_sqr_grad', 'sum_sqr_grad', 'rms_prop_step', 'adagrad_step', 'adadelta_step',
            'foreach_average_sqr_grad', 'foreach_sum_sqr_grad', 'foreach_rms_prop_step', 'foreach_adagrad_step',
            'foreach_adadelta_step', 'step_stat', 'adam_step', 'foreach_step_stat', 'foreach_adam_step', 'SGD', 'Adam',
-           'RMSProp', 'Adagrad', 'AdaDelta', 'sched_cos_anneal', 'sched_slanted_tri', 'time_steps']
+           'RMSProp', 'Adagrad', 'AdaDelta', 'time_steps']
 
 # %% ../nbs/03_optimizers.ipynb 3
 import math, time, statistics
@@ -45,12 +45,16 @@ def l2_reg(p, grad, state, wd, **kwargs):
     if wd != 0: grad.add_(p, alpha=wd)
 
 # %% ../nbs/03_optimizers.ipynb 20
-def foreach_sgd_step(ps, grads, states, lr, **kwargs): torch._foreach_add_(ps, grads, alpha=-lr)
+def foreach_sgd_step(ps, grads, states, lr, **kwargs):
+    "`sgd_step` on a whole list of parameters at once"
+    torch._foreach_add_(ps, grads, alpha=-lr)
 
 def foreach_weight_decay(ps, grads, states, lr, wd, **kwargs):
+    "`weight_decay` on a whole list of parameters at once"
     if wd != 0: torch._foreach_mul_(ps, 1 - lr * wd)
 
 def foreach_l2_reg(ps, grads, states, wd, **kwargs):
+    "`l2_reg` on a whole list of parameters at once"
     if wd != 0: torch._foreach_add_(grads, ps, alpha=wd)
 
 FOREACH = {sgd_step: foreach_sgd_step, weight_decay: foreach_weight_decay, l2_reg: foreach_l2_reg}  # grows below
@@ -161,7 +165,7 @@ class Optimizer:
         names = [getattr(s, 'func', s).__name__ for s in self.steppers]
         return f"Optimizer({names}, foreach={self.foreach}, {[{k: v for k, v in g.items() if k != 'params'} for g in self.param_groups]})"
 
-# %% ../nbs/03_optimizers.ipynb 31
+# %% ../nbs/03_optimizers.ipynb 32
 def average_grad(p, grad, state, mom, dampening=False, **kwargs):
     "Momentum: grad_avg <- mom*grad_avg + grad; with dampening, + (1-mom)*grad (an EWMA)"
     get_state(state, p, 'grad_avg').mul_(mom).add_(grad, alpha=1 - mom if dampening else 1)
@@ -171,15 +175,17 @@ def momentum_step(p, grad, state, lr, **kwargs):
     p.add_(state['grad_avg'], alpha=-lr)
 
 def foreach_average_grad(ps, grads, states, mom, dampening=False, **kwargs):
+    "`average_grad` on a whole list of parameters at once"
     avgs = get_states(states, ps, 'grad_avg')
     torch._foreach_mul_(avgs, mom); torch._foreach_add_(avgs, grads, alpha=1 - mom if dampening else 1)
 
 def foreach_momentum_step(ps, grads, states, lr, **kwargs):
+    "`momentum_step` on a whole list of parameters at once"
     torch._foreach_add_(ps, [s['grad_avg'] for s in states], alpha=-lr)
 
 FOREACH.update({average_grad: foreach_average_grad, momentum_step: foreach_momentum_step})
 
-# %% ../nbs/03_optimizers.ipynb 36
+# %% ../nbs/03_optimizers.ipynb 37
 def average_sqr_grad(p, grad, state, sqr_mom, **kwargs):
     "EWMA of the squared gradient: sqr_avg <- sqr_mom*sqr_avg + (1-sqr_mom)*grad**2"
     get_state(state, p, 'sqr_avg').mul_(sqr_mom).addcmul_(grad, grad, value=1 - sqr_mom)
@@ -203,12 +209,14 @@ def adadelta_step(p, grad, state, lr, sqr_mom, eps, **kwargs):
     delta_avg.mul_(sqr_mom).addcmul_(delta, delta, value=1 - sqr_mom)
     p.add_(delta, alpha=-lr)
 
-# %% ../nbs/03_optimizers.ipynb 37
+# %% ../nbs/03_optimizers.ipynb 38
 def foreach_average_sqr_grad(ps, grads, states, sqr_mom, **kwargs):
+    "`average_sqr_grad` on a whole list of parameters at once"
     sqrs = get_states(states, ps, 'sqr_avg')
     torch._foreach_mul_(sqrs, sqr_mom); torch._foreach_addcmul_(sqrs, grads, grads, value=1 - sqr_mom)
 
 def foreach_sum_sqr_grad(ps, grads, states, **kwargs):
+    "`sum_sqr_grad` on a whole list of parameters at once"
     torch._foreach_addcmul_(get_states(states, ps, 'sqr_sum'), grads, grads)
 
 def _rms_denom(sqrs, eps):
@@ -218,12 +226,15 @@ def _rms_denom(sqrs, eps):
     return denom
 
 def foreach_rms_prop_step(ps, grads, states, lr, eps, **kwargs):
+    "`rms_prop_step` on a whole list of parameters at once"
     torch._foreach_addcdiv_(ps, grads, _rms_denom([s['sqr_avg'] for s in states], eps), value=-lr)
 
 def foreach_adagrad_step(ps, grads, states, lr, eps, **kwargs):
+    "`adagrad_step` on a whole list of parameters at once"
     torch._foreach_addcdiv_(ps, grads, _rms_denom([s['sqr_sum'] for s in states], eps), value=-lr)
 
 def foreach_adadelta_step(ps, grads, states, lr, sqr_mom, eps, **kwargs):
+    "`adadelta_step` on a whole list of parameters at once"
     delta_avgs = get_states(states, ps, 'delta_avg')
     delta = torch._foreach_add(delta_avgs, eps); torch._foreach_sqrt_(delta)
     std = torch._foreach_add([s['sqr_avg'] for s in states], eps); torch._foreach_sqrt_(std)
@@ -234,7 +245,7 @@ def foreach_adadelta_step(ps, grads, states, lr, sqr_mom, eps, **kwargs):
 FOREACH.update({average_sqr_grad: foreach_average_sqr_grad, sum_sqr_grad: foreach_sum_sqr_grad, rms_prop_step: foreach_rms_prop_step,
                 adagrad_step: foreach_adagrad_step, adadelta_step: foreach_adadelta_step})
 
-# %% ../nbs/03_optimizers.ipynb 40
+# %% ../nbs/03_optimizers.ipynb 41
 def step_stat(p, grad, state, **kwargs):
     "Count the steps this parameter has taken (for Adam's bias correction)"
     state['step'] = state.get('step', 0) + 1
@@ -245,9 +256,11 @@ def adam_step(p, grad, state, lr, mom, sqr_mom, eps, **kwargs):
     p.addcdiv_(state['grad_avg'], (state['sqr_avg'] / debias2).sqrt().add_(eps), value=-lr / debias1)
 
 def foreach_step_stat(ps, grads, states, **kwargs):
+    "`step_stat` on a whole list of parameters at once"
     for s in states: s['step'] = s.get('step', 0) + 1     # Python ints: nothing to batch
 
 def foreach_adam_step(ps, grads, states, lr, mom, sqr_mom, eps, **kwargs):
+    "`adam_step` on a whole list of parameters at once"
     steps = [s['step'] for s in states]
     denom = torch._foreach_div([s['sqr_avg'] for s in states], [1 - sqr_mom ** n for n in steps])
     torch._foreach_sqrt_(denom); torch._foreach_add_(denom, eps)
@@ -255,7 +268,7 @@ def foreach_adam_step(ps, grads, states, lr, mom, sqr_mom, eps, **kwargs):
 
 FOREACH.update({step_stat: foreach_step_stat, adam_step: foreach_adam_step})
 
-# %% ../nbs/03_optimizers.ipynb 43
+# %% ../nbs/03_optimizers.ipynb 44
 def _wd_stepper(decouple_wd:bool): return weight_decay if decouple_wd else l2_reg
 
 def _check_betas(**betas):
@@ -298,7 +311,7 @@ def AdaDelta(params, lr:float=1., sqr_mom:float=0.9, # rho in the paper and in t
     return Optimizer(params, [_wd_stepper(decouple_wd), average_sqr_grad, adadelta_step], lr=lr, foreach=foreach,
                      sqr_mom=sqr_mom, eps=eps, wd=wd)
 
-# %% ../nbs/03_optimizers.ipynb 46
+# %% ../nbs/03_optimizers.ipynb 47
 TORCH_PAIRS = {  # name -> (ours, torch.optim's), with the same hyper-parameters; both called as f(params, lr=lr)
     'sgd': (partial(SGD, mom=0.9, wd=1e-2, decouple_wd=False), partial(torch.optim.SGD, momentum=0.9, weight_decay=1e-2)),
     'adam': (partial(Adam, wd=1e-2, decouple_wd=False), partial(torch.optim.Adam, betas=(0.9, 0.99), eps=1e-5, weight_decay=1e-2)),
@@ -307,33 +320,6 @@ TORCH_PAIRS = {  # name -> (ours, torch.optim's), with the same hyper-parameters
     'adagrad': (partial(Adagrad, wd=1e-2, decouple_wd=False), partial(torch.optim.Adagrad, eps=1e-10, weight_decay=1e-2)),
     'adadelta': (partial(AdaDelta, wd=1e-2, decouple_wd=False), partial(torch.optim.Adadelta, rho=0.9, eps=1e-6, weight_decay=1e-2)),
 }
-
-# %% ../nbs/03_optimizers.ipynb 70
-def sched_cos_anneal(lr_max, # starting (peak) value: a float or one per group
-                     lr_min=0., # value at the end of each cycle
-                     n_cycles:int=1): # restarts: the cosine is run `n_cycles` times
-    "Cosine annealing from `lr_max` to `lr_min` (SGDR), as a function of pct; `n_cycles` > 1 adds warm restarts"
-    if not (isinstance(n_cycles, int) and n_cycles >= 1): raise ValueError(f"n_cycles must be an int >= 1, got {n_cycles!r}.")
-    def _inner(pct):
-        c = min(int(pct * n_cycles), n_cycles - 1)   # which cycle; pct=1 ends the last one
-        t = pct * n_cycles - c                        # fraction of this cycle done
-        return lr_min + (lr_max - lr_min) * (1 + math.cos(math.pi * t)) / 2
-    return _inner
-
-def sched_slanted_tri(lr_max, # peak value: a float or one per group
-                      n_iter:int, # T: the number of training iterations the schedule spans
-                      cut_frac:float=0.1, # fraction of iterations spent increasing
-                      ratio:float=32.): # lr_max / lowest lr
-    "ULMFiT's slanted triangular learning rate (Howard & Ruder 2018, eq. 3) as a function of pct = t / n_iter"
-    cut = math.floor(n_iter * cut_frac)
-    if not 0 < cut_frac < 1 or cut < 1:
-        raise ValueError(f"Need 0 < cut_frac < 1 and n_iter*cut_frac >= 1, got n_iter={n_iter}, cut_frac={cut_frac}: "
-                         "use more iterations or a larger cut_frac.")
-    def _inner(pct):
-        t = round(pct * n_iter)
-        p = t / cut if t < cut else max(0., 1 - (t - cut) / (cut * (1 / cut_frac - 1)))
-        return lr_max * (1 + p * (ratio - 1)) / ratio
-    return _inner
 
 # %% ../nbs/03_optimizers.ipynb 83
 def time_steps(opts:dict, # name -> optimizer, each over its own parameters
