@@ -133,7 +133,7 @@ def bench(quick:bool=False, # tiny data: a smoke test of the whole pipeline
         return dict(experiment=name, test_acc=float((probs[name].argmax(1).numpy() == y_tst).mean()), n_labels=len(y_trn),
                     n_test=len(y_tst), secs=since(t), secs_eval=since(t_eval), secs_total=since(t_start))
     enc = lambda m: copy.deepcopy(find_encoder(m).state_dict())
-    yield clas('lowshot_scratch', None)
+    yield clas('lowshot_scratch', None, discriminative=False, gradual=False)  # random weights: nothing to protect, train every layer at once
     ge = {}  # general-English token ids and vocabulary, tokenized once if a pre-training run is needed
     def pretrain(dirn):
         "A general-English language model's state, moved to our vocabulary: the lm helper's if it fits, else trained here"
