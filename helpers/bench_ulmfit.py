@@ -133,7 +133,6 @@ def bench(quick:bool=False, # tiny data: a smoke test of the whole pipeline
         return dict(experiment=name, test_acc=float((probs[name].argmax(1).numpy() == y_tst).mean()), n_labels=len(y_trn),
                     n_test=len(y_tst), secs=since(t), secs_eval=since(t_eval), secs_total=since(t_start))
     enc = lambda m: copy.deepcopy(find_encoder(m).state_dict())
-    yield clas('lowshot_scratch', None, discriminative=False, gradual=False)  # random weights: nothing to protect, train every layer at once
     ge = {}  # general-English token ids and vocabulary, tokenized once if a pre-training run is needed
     def pretrain(dirn):
         "A general-English language model's state, moved to our vocabulary: the lm helper's if it fits, else trained here"
@@ -143,18 +142,19 @@ def bench(quick:bool=False, # tiny data: a smoke test of the whole pipeline
             ge_all, ge['vocab'] = tokenize_nums(general_english_pieces(pretrain_chars, seed), max_vocab=max_vocab)
             ge['nums'] = split_nums(ge_all, len(ge_all) - max(2, len(ge_all) // 50))
         m, info = train_lm(*(ge['nums'] if dirn == 'fwd' else [reverse_docs(g) for g in ge['nums']]), len(ge['vocab']), shape, lr=lm_lr, seed=seed)
-        return moved_state(m, ge['vocab'].itos, vocab.itos), dict(experiment=f'pretrain_{dirn}', **info, secs=time.time() - t)
+        return moved_state(m, ge['vocab'].itos, vocab.itos), dict(experiment=f'pretrain_{dirn}', **{**info, 'secs': time.time() - t})
     def finetune(name, start, rev=False):
         "The encoder of a language model fine-tuned on the IMDb text from `start` (None: random weights)"
         trn, val = (reverse_docs(lm_trn), reverse_docs(lm_val)) if rev else (lm_trn, lm_val)
         m, info = train_lm(trn, val, len(vocab), shape, init=start, lr=lm_lr, seed=seed)
         return enc(m), dict(experiment=f'finetune_{name}', **info)
-    # the headline comparison first, then the ablations, the costliest (own language models) last
+    # the headline comparison first (ULMFiT, then scratch), then the ablations, the costliest (own language models) last
     init_fwd, info = pretrain('fwd')
     if info: yield dict(info, secs_total=since(t_start))
     enc_fwd, info = finetune('fwd', init_fwd)
     yield dict(info, secs_total=since(t_start))
     yield clas('lowshot_ulmfit', enc_fwd)
+    yield clas('lowshot_scratch', None, discriminative=False, gradual=False)  # random weights: nothing to protect, train every layer at once
     no_ft = get_language_model(len(vocab), **shape); no_ft.load_state_dict(init_fwd)
     yield clas('lowshot_no_lm_finetune', enc(no_ft))
     yield clas('lowshot_no_discriminative', enc_fwd, discriminative=False)
