@@ -96,11 +96,11 @@ def lowshot_data(n_labels:int, n_test:int, n_valid:int, lm_docs:int, seed:int, n
 def bench(quick:bool=False, # tiny data: a smoke test of the whole pipeline
           n_labels:int=1000, n_test:int=10000, n_valid:int=100, seed:int=42,
           emb_sz:int=64, n_hid:int=256, n_layers:int=2, max_vocab:int=8000,
-          lm_docs:int=6000, # IMDb reviews (train + unsup) for LM fine-tuning
+          lm_docs:int=5000, # IMDb reviews (train + unsup) for LM fine-tuning
           pretrain_chars:int=4_000_000, # characters of general English for pre-training (when no saved model fits)
-          pretrained:str='/work/models/lm_nltk', # the lm helper's pre-trained model, used if its shape is ours
+          pretrained:str='', # a folder saved by `course-lm-pretrain`, used if its shape is ours ('': pre-train here)
           max_tokens:int=200, # the classifier reads xxbos + the last max_tokens-1 tokens of each review
-          lm_lr:float=1e-2, clas_lr:float=2e-2, n_epochs_last:int=1, bs:int=32, n_threads:int=1):
+          lm_lr:float=1e-2, clas_lr:float=2e-2, n_epochs_last:int=3, bs:int=32, n_threads:int=1):
     "The low-shot claim (ULMFiT's Figure 3): 1,000 labels, 10,000 test reviews; TF-IDF, scratch, ULMFiT and its ablations"
     if quick: n_labels, n_test, n_valid, lm_docs, pretrain_chars, emb_sz, n_hid, max_vocab = 64, 64, 32, 200, 100_000, 16, 32, 2000
     torch.set_num_threads(n_threads)  # one thread each: on a shared machine more threads wait on each other at every LSTM step

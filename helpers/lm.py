@@ -712,20 +712,22 @@ def train_lm(out, # folder for the checkpoint
                       LMDataLoader(nums['valid'], bs=bs, bptt=bptt))
     learn = lm_learner(wrap_ddp(model, device), dls, alpha=alpha, beta=beta, clip=clip or None, lr=lr, wd=wd,
                        progress=progress and rank == 0, device=device)
-    extra = _bf16_cbs(bf16) + ([TimeBudgetCB(max_minutes * 60)] if max_minutes else [])
+    t0 = time.time()
+    def extra(share): # bf16, and this phase's `share` of the time budget still left
+        left = max_minutes * 60 - (time.time() - t0)
+        return _bf16_cbs(bf16) + ([TimeBudgetCB(max(left * share, 1.))] if max_minutes else [])
     def fit(n, cbs):
         if sched == 'one_cycle': return learn.fit_one_cycle(n, lr, moms=moms, cbs=cbs)
         return learn.fit(n, cbs=cbs + [HParamSchedCB({'lr': sched_slanted_tri(lr, n * len(dls.train))})])
-    t0 = time.time()
     if freeze_epochs and start == 0:  # the frozen phase is short and not checkpointed
         learn.freeze_to(-1)
         if lr_find: lr = _lr_from_finder(learn)
-        fit(freeze_epochs, [EpochCB()] + extra)
+        fit(freeze_epochs, [EpochCB()] + extra(freeze_epochs / (freeze_epochs + n_epochs)))  # the budget shared by epochs
         learn.unfreeze(); learn.opt = None
     elif lr_find and start == 0: lr = _lr_from_finder(learn)
     learn.create_opt()
     if start: learn.opt.load_state_dict(saved['opt'])
-    if start < n_epochs: fit(n_epochs, [EpochCB(start), CheckpointCB(ckpt, config, rank)] + extra)
+    if start < n_epochs: fit(n_epochs, [EpochCB(start), CheckpointCB(ckpt, config, rank)] + extra(1.))
     return learn, time.time() - t0
 
 def _lr_from_finder(learn) -> float:
@@ -874,7 +876,7 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
              n_per_folder:int=0, # read only the first n reviews of each IMDb folder (0: all)
              max_docs:int=0, # train on only this many reviews (0: all 75,000 minus the held-out share)
              valid_pct:float=0.1, # share of the reviews held out
-             max_minutes:float=0., # stop training after this many minutes (0: no limit)
+             max_minutes:float=0., # wall-clock budget of all training, frozen phase included (0: no limit)
              bf16:bool=False, seed:int=42, n_threads:int=0, n_workers:int=None, fresh:bool=False, quiet:bool=False) -> dict:
     "Fine-tune a pre-trained AWD-LSTM language model on IMDb reviews (all but the test set); save model and encoder"
     if n_threads: torch.set_num_threads(n_threads)
