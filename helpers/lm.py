@@ -5,12 +5,13 @@
 # %% auto 0
 __all__ = ['draw_bptt', 'flat_docs', 'lm_stream', 'LMDataLoader', 'LSTMCell', 'LSTMLayer', 'grad_norms_through_time',
            'dropout_mask', 'RNNDropout', 'EmbeddingDropout', 'WeightDropout', 'AWDLSTM', 'LinearDecoder', 'LMModel',
-           'get_language_model', 'lm_loss', 'RNNCallback', 'RNNRegularizer', 'lm_splitter', 'atomic_save',
-           'find_encoder', 'lm_config', 'check_fits', 'save_encoder', 'load_weights', 'load_encoder', 'convert_weights',
-           'load_itos', 'load_pretrained', 'lm_learner', 'language_model_learner', 'lm_eval', 'chunk_docs',
-           'general_english', 'wt2_text', 'lm_data', 'sample_next', 'detokenize', 'predict', 'init_distributed',
-           'wrap_ddp', 'EpochCB', 'CheckpointCB', 'TimeBudgetCB', 'save_lm', 'load_lm', 'train_lm', 'pretrain',
-           'pretrain_cli', 'free_port', 'ddp_worker', 'run_ddp', 'imdb_lm_texts', 'finetune', 'finetune_cli']
+           'get_language_model', 'lm_loss', 'unwrap_model', 'RNNCallback', 'RNNRegularizer', 'lm_splitter',
+           'atomic_save', 'find_encoder', 'lm_config', 'check_fits', 'save_encoder', 'load_weights', 'load_encoder',
+           'convert_weights', 'load_itos', 'load_pretrained', 'lm_learner', 'language_model_learner', 'lm_eval',
+           'chunk_docs', 'general_english', 'wt2_text', 'lm_data', 'sample_next', 'detokenize', 'predict',
+           'init_distributed', 'wrap_ddp', 'EpochCB', 'CheckpointCB', 'save_lm', 'read_saved', 'load_lm', 'train_lm',
+           'pretrain', 'pretrain_cli', 'free_port', 'ddp_worker', 'run_ddp', 'imdb_lm_texts', 'finetune',
+           'finetune_cli']
 
 # %% ../nbs/04c_lm.ipynb 4
 import contextlib, json, math, os, pickle, re, socket, tempfile, time, warnings
@@ -24,7 +25,7 @@ import torch.distributed as dist
 from fastcore.script import call_parse
 from .core import default_device, set_seed, small_in_test, IN_TEST
 from .learner import (Callback, Learner, DataLoaders, GradClipCB, HParamSchedCB, TokenAccuracy, Perplexity,
-                             CancelFitException, CancelEpochException, sched_slanted_tri)
+                             CancelFitException, CancelEpochException, TimeBudgetCB, sched_slanted_tri)
 from .optimizer import Adam
 from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, load_nltk_corpora, load_wikitext2, load_imdb,
                           lm_split, UNK, PAD, BOS, EOS, TK_MAJ, TK_UP)
@@ -300,7 +301,7 @@ def lm_loss(logits, # (bs, seq_len, vocab_sz)
     "Mean cross-entropy over every position"
     return F.cross_entropy(logits.flatten(0, 1), targets.flatten())
 
-def _unwrap(model:nn.Module) -> nn.Module:
+def unwrap_model(model:nn.Module) -> nn.Module:
     "The model inside a DistributedDataParallel wrapper (or the model itself)"
     return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
 
@@ -308,7 +309,7 @@ class RNNCallback(Callback):
     "Reset the hidden state before each pass; after the forward pass keep only the logits in `learn.preds`"
     order = -10
     def _reset(self):
-        m = _unwrap(self.learn.model)
+        m = unwrap_model(self.learn.model)
         if hasattr(m, 'reset'): m.reset()
     def before_train(self): self._reset()
     def before_validate(self): self._reset()
@@ -328,7 +329,7 @@ class RNNRegularizer(Callback):
 # %% ../nbs/04c_lm.ipynb 45
 def lm_splitter(model:nn.Module) -> list:
     "Parameter groups of an `LMModel`: each LSTM layer, then embedding + decoder"
-    enc, dec = _unwrap(model)[0], _unwrap(model)[1]
+    enc, dec = unwrap_model(model)[0], unwrap_model(model)[1]
     groups = [list(rnn.parameters()) for rnn in enc.rnns]
     ids = {id(p) for g in groups for p in g}
     last = [p for p in list(enc.encoder.parameters()) + list(dec.parameters()) if id(p) not in ids]
@@ -344,7 +345,7 @@ def atomic_save(obj, path) -> Path:
 
 def find_encoder(model:nn.Module) -> AWDLSTM:
     "The `AWDLSTM` inside `model` (an `LMModel`, a classifier built on one, or the encoder itself)"
-    for m in _unwrap(model).modules():
+    for m in unwrap_model(model).modules():
         if isinstance(m, AWDLSTM): return m
     raise TypeError(f"No AWDLSTM inside this {type(model).__name__}; save_encoder/load_encoder need a model built on one.")
 
@@ -439,8 +440,8 @@ def load_pretrained(model:LMModel, # the model to fill, built for `new_itos`
              if not (k.endswith('.module.weight_hh_l0') and k.replace('.module.weight_hh_l0', '.weight_hh_l0_raw') in state)}
     if not isinstance(old_itos, list): old_itos = load_itos(old_itos)
     state = convert_weights(state, old_itos, new_itos)
-    check_fits(_unwrap(model), state, str(weights_path))
-    _unwrap(model).load_state_dict(state)
+    check_fits(unwrap_model(model), state, str(weights_path))
+    unwrap_model(model).load_state_dict(state)
     return model
 
 # %% ../nbs/04c_lm.ipynb 58
@@ -478,7 +479,7 @@ def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
     dl = docs if isinstance(docs, LMDataLoader) else LMDataLoader(docs, bs=bs, bptt=bptt)
     device = device or next(model.parameters()).device
     was_training = model.training
-    model.eval(); _unwrap(model).reset()
+    model.eval(); unwrap_model(model).reset()
     nll, correct, n = torch.zeros((), device=device), torch.zeros((), device=device), 0
     for x, y in dl:
         logits = model(x.to(device))[0].float()  # (bs, seq_len, vocab_sz)
@@ -486,7 +487,7 @@ def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
         nll += F.cross_entropy(logits.flatten(0, 1), y.flatten(), reduction='sum')
         correct += (logits.argmax(-1) == y).sum(); n += y.numel()
         if max_tokens and n >= max_tokens: break
-    model.train(was_training); _unwrap(model).reset()
+    model.train(was_training); unwrap_model(model).reset()
     loss = float(nll) / n
     return dict(loss=loss, ppl=math.exp(loss), acc=float(correct) / n, n_tokens=n)
 
@@ -597,7 +598,7 @@ def predict(model:nn.Module, # a language model returning `(logits, ...)`
     "The prompt continued by `n_words` generated tokens (made readable by `detokenize`)"
     device = device or next(model.parameters()).device
     was_training = model.training
-    model.eval(); _unwrap(model).reset()
+    model.eval(); unwrap_model(model).reset()
     toks = tok(text)
     ids = torch.as_tensor(vocab.numericalize(toks), device=device)[None]  # (1, prompt_len)
     banned = (vocab.stoi[UNK], vocab.stoi[PAD], vocab.stoi[BOS])
@@ -607,7 +608,7 @@ def predict(model:nn.Module, # a language model returning `(logits, ...)`
         nxt = sample_next(logits, temperature, top_k, greedy, banned)
         new.append(nxt)
         ids = torch.tensor([[nxt]], device=device)  # the hidden state holds the rest
-    model.train(was_training); _unwrap(model).reset()
+    model.train(was_training); unwrap_model(model).reset()
     return text + ' ' + detokenize([vocab.itos[i] for i in new])
 
 # %% ../nbs/04c_lm.ipynb 81
@@ -644,41 +645,33 @@ class CheckpointCB(Callback):
     def __init__(self, path, config:dict, rank:int=0): self.path, self.config, self.rank = Path(path), config, rank
     def after_epoch(self):
         if self.rank: return
-        atomic_save({'model': _unwrap(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
+        atomic_save({'model': unwrap_model(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
                      'epoch': self.learn.epoch, 'config': self.config}, self.path)
 
-class TimeBudgetCB(Callback):
-    "Train for `max_secs` seconds: the schedules run on the clock (pct = elapsed / budget, if that is further) and training stops at the budget"
-    order = 5  # before HParamSchedCB reads the pct
-    def __init__(self, max_secs:float): self.max_secs = max_secs
-    def before_fit(self): self.start = time.time()
-    def before_batch(self):
-        if not self.learn.training: return
-        elapsed = torch.tensor(time.time() - self.start, dtype=torch.float64)
-        if dist.is_available() and dist.is_initialized(): dist.all_reduce(elapsed, op=dist.ReduceOp.MAX)  # all processes agree
-        pct, it = float(elapsed) / self.max_secs, self.learn.train_iter
-        if pct >= 1: raise CancelFitException()
-        if it and pct > it / self.learn.n_train_iter: self.learn.n_train_iter = max(it + 1, round(it / pct))
 
 # %% ../nbs/04c_lm.ipynb 82
 def save_lm(model:nn.Module, vocab:Vocab, out, config:dict) -> Path:
     "Write `lm.pth`, `encoder.pth`, `vocab.json` and `config.json` into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    atomic_save(_unwrap(model).state_dict(), out/'lm.pth')
+    atomic_save(unwrap_model(model).state_dict(), out/'lm.pth')
     save_encoder(model, out/'encoder.pth')
     _write_json(vocab.itos, out/'vocab.json')
     _write_json(config, out/'config.json')
     return out
 
+def read_saved(folder, weights:str, # folder, and the weights file name in it
+               made_by:str) -> tuple: # what writes such folders, for the error message
+    "`(config, vocab, state dict)` of a saved model folder (weights + `vocab.json` + `config.json`), with a clear error if one is missing"
+    folder = Path(folder)
+    for f in (weights, 'vocab.json', 'config.json'):
+        if not (folder/f).exists(): raise FileNotFoundError(f"{folder/f} is missing: {folder} is not a folder written by {made_by}.")
+    return json.loads((folder/'config.json').read_text()), Vocab.load(folder/'vocab.json'), load_weights(folder/weights)
+
 def load_lm(folder, device=None) -> tuple:
     "`(model, vocab, config)` from a folder written by `save_lm` (`pretrain`, `finetune`)"
-    folder = Path(folder)
-    for f in ('lm.pth', 'vocab.json', 'config.json'):
-        if not (folder/f).exists(): raise FileNotFoundError(f"{folder/f} is missing: {folder} is not a folder written by pretrain/finetune.")
-    config, vocab = json.loads((folder/'config.json').read_text()), Vocab.load(folder/'vocab.json')
+    config, vocab, state = read_saved(folder, 'lm.pth', 'pretrain/finetune')
     model = get_language_model(len(vocab), **{k: config[k] for k in ('emb_sz', 'n_hid', 'n_layers')}, pad_idx=vocab.pad_idx)
-    state = load_weights(folder/'lm.pth')
-    check_fits(model, state, str(folder/'lm.pth'))
+    check_fits(model, state, str(Path(folder)/'lm.pth'))
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
@@ -786,7 +779,7 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
                            max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, progress=not quiet)
     res = {}
     if rank == 0:
-        model = _unwrap(learn.model)
+        model = unwrap_model(learn.model)
         res = dict(valid_ppl=lm_eval(model, nums['valid'], max_tokens=eval_tokens)['ppl'],
                    wt2_test_ppl=lm_eval(model, nums['wt2_test'], max_tokens=eval_tokens)['ppl'],
                    wt2_unk_rate=float((np.asarray(nums['wt2_test'].ids) == 0).mean()), secs_train=secs)
@@ -825,7 +818,7 @@ def ddp_worker(rank:int, world_size:int, port:int, out:str, # process rank and c
             self.losses.append(float(self.learn.loss.detach())); step = self.learn.train_iter
             if step not in save_at: return
             secs = time.time() - self.t0
-            torch.save({'weights': _unwrap(self.learn.model).state_dict(), 'losses': list(self.losses),
+            torch.save({'weights': unwrap_model(self.learn.model).state_dict(), 'losses': list(self.losses),
                         'secs': secs, 'tokens': step * (bs // world_size) * bptt}, Path(out)/f'rank{rank}_step{step}.pth')
             if step >= n_steps: raise CancelFitException()
             self.t0 += time.time() - self.t0 - secs  # saving does not count as training time
@@ -903,7 +896,7 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
                            sched=sched, lr_find=lr_find, progress=not quiet)
     res = {}
     if rank == 0:
-        model = _unwrap(learn.model)
+        model = unwrap_model(learn.model)
         ev = lm_eval(model, nums['valid'])
         res = dict(valid_ppl=ev['ppl'], valid_acc=ev['acc'], secs_train=secs)
         save_lm(model, vocab, out, {**config, **res})

@@ -5,8 +5,8 @@
 # %% auto 0
 __all__ = ['TRANSFORMER_RECIPE', 'scaled_dot_product_attention', 'causal_mask', 'merge_masks', 'MultiHeadAttention',
            'copy_mha_weights', 'sinusoidal_positions', 'PositionalEncoding', 'FeedForward', 'EncoderLayer',
-           'DecoderLayer', 'copy_layer_weights', 'lens_to_pad_mask', 'Transformer', 'TimeBudgetCB',
-           'transformer_learner', 'fit_transformer', 'save_transformer', 'load_transformer']
+           'DecoderLayer', 'copy_layer_weights', 'lens_to_pad_mask', 'Transformer', 'transformer_learner',
+           'fit_transformer', 'save_transformer', 'load_transformer']
 
 # %% ../nbs/05b_transformer.ipynb 3
 import math, time
@@ -16,7 +16,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
-from .learner import Learner, Callback, CancelBatchException, CancelFitException, GradClipCB, Perplexity
+from .learner import Learner, Callback, GradClipCB, Perplexity, TimeBudgetCB
 from .optimizer import Adam
 from .seq2seq import (PAD_IDX, TranslationData, seq2seq_dls, seq2seq_loss, CorpusBLEU, Translation,
                              translate, _eval_mode)
@@ -322,24 +322,7 @@ class Transformer(nn.Module):
         attn = self.decoder[layer].attn                                     # (bs, n_heads, tgt_len, src_len)
         return attn.mean(1) if head is None else attn[:, head]
 
-# %% ../nbs/05b_transformer.ipynb 49
-class TimeBudgetCB(Callback):
-    "Stretch the schedules to `max_secs` of wall-clock time (pct = elapsed / max_secs); stop after the epoch in which time runs out"
-    order = 5  # before the schedule callbacks (order 10) read the pct
-    def __init__(self, max_secs:float): # wall-clock budget for the whole fit, validation included
-        if max_secs <= 0: raise ValueError(f"max_secs must be positive, got {max_secs}.")
-        self.max_secs = max_secs
-    def before_fit(self): self.start, self.out_of_time = time.time(), False
-    def before_batch(self):
-        if not self.learn.training: return
-        frac = (time.time() - self.start) / self.max_secs
-        if frac >= 1: self.out_of_time = True; raise CancelBatchException()  # skip the rest of this epoch's batches
-        if self.learn.train_iter and frac > 0:  # pct = train_iter / n_train_iter = frac
-            self.learn.n_train_iter = max(self.learn.train_iter + 1, round(self.learn.train_iter / frac))
-    def before_epoch(self):  # not after_epoch: the Recorder (a later callback) must log the last epoch first
-        if self.out_of_time: raise CancelFitException()
-
-# %% ../nbs/05b_transformer.ipynb 52
+# %% ../nbs/05b_transformer.ipynb 51
 TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=8, n_layers=2, d_ff=1024, dropout=0.), # 6.9M parameters
                           bs=64, n_epochs=20, lr_max=1e-3, max_secs=1800) # 30 minutes; n_epochs is only an upper bound
 
@@ -364,7 +347,7 @@ def fit_transformer(learn:Learner, n_epochs:int, # epochs; with `max_secs`, the 
     cbs = [GradClipCB(1.)] + ([TimeBudgetCB(max_secs)] if max_secs else []) + list(cbs)
     return learn.fit_one_cycle(n_epochs, lr_max=lr_max, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05b_transformer.ipynb 54
+# %% ../nbs/05b_transformer.ipynb 53
 _CONFIG_KEYS = ('src_vocab_sz', 'tgt_vocab_sz', 'd_model', 'n_heads', 'n_layers', 'd_ff', 'dropout', 'pad_idx', 'max_len', 'norm_first', 'tie_weights')
 
 def _config(model:Transformer) -> dict:

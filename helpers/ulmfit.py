@@ -27,7 +27,7 @@ from .optimizer import Adam
 from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, encode_labels, TextDataset, SortSampler,
                           SortishSampler, pad_collate, load_imdb, BOS, PAD)
 from .lm import (AWDLSTM, RNNCallback, RNNRegularizer, find_encoder, load_encoder, save_encoder, atomic_save,
-                        load_weights, check_fits, _unwrap)
+                        check_fits, unwrap_model, read_saved)
 
 # %% ../nbs/04d_ulmfit.ipynb 6
 def reverse_ids(ids, # one document's token ids
@@ -140,7 +140,7 @@ def get_text_classifier(vocab_sz:int, n_classes:int, emb_sz:int=400, n_hid:int=1
 def clas_splitter(model:nn.Module) -> list:
     "Layer groups for discriminative lrs and gradual unfreezing: embedding, each LSTM layer, the head"
     enc = find_encoder(model)
-    return [list(enc.encoder.parameters())] + [list(rnn.parameters()) for rnn in enc.rnns] + [list(_unwrap(model).head.parameters())]
+    return [list(enc.encoder.parameters())] + [list(rnn.parameters()) for rnn in enc.rnns] + [list(unwrap_model(model).head.parameters())]
 
 # %% ../nbs/04d_ulmfit.ipynb 28
 def clas_dls(train_nums, train_ys, # training documents (`Numericalized` or list of id arrays) and class ids
@@ -279,7 +279,7 @@ def _write_json(obj, path:Path):
 def save_classifier(model:TextClassifier, vocab:Vocab, out, config:dict) -> Path:
     "Write `clas.pth`, `vocab.json` and `config.json` (sizes, classes, backward, max_tokens...) into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    atomic_save(_unwrap(model).state_dict(), out/'clas.pth')
+    atomic_save(unwrap_model(model).state_dict(), out/'clas.pth')
     vocab.save(out/'vocab.json.tmp'); (out/'vocab.json.tmp').replace(out/'vocab.json')
     _write_json(config, out/'config.json')
     return out
@@ -288,14 +288,10 @@ _SHAPE = ('emb_sz', 'n_hid', 'n_layers')
 
 def load_classifier(folder, device=None) -> tuple:
     "`(model, vocab, config)` from a folder written by `save_classifier`"
-    folder = Path(folder)
-    for f in ('clas.pth', 'vocab.json', 'config.json'):
-        if not (folder/f).exists(): raise FileNotFoundError(f"{folder/f} is missing: {folder} is not a folder written by train_clas.")
-    config, vocab = json.loads((folder/'config.json').read_text()), Vocab.load(folder/'vocab.json')
+    config, vocab, state = read_saved(folder, 'clas.pth', 'train_clas')
     model = get_text_classifier(len(vocab), len(config['classes']), **{k: config[k] for k in _SHAPE}, pad_idx=vocab.pad_idx,
                                 bptt=config['bptt'], max_len=config['max_len'])
-    state = load_weights(folder/'clas.pth')
-    check_fits(model, state, str(folder/'clas.pth'), prefix='body.encoder.')
+    check_fits(model, state, str(Path(folder)/'clas.pth'), prefix='body.encoder.')
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
