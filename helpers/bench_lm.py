@@ -159,7 +159,7 @@ def bench(quick:bool=False): # tiny sizes and budgets: check that it runs
     peer = os.environ.get('HELPERS_PEER_PYTHON')  # a Python with fastai: then each speed line has it side by side
     yield speed_experiment('lm_speed_small', 100, 256, 2, n_steps=n, data=data, peer_python=peer)
     if quick: yield speed_experiment('lm_speed_default', 16, 32, 3, n_steps=n, data=data, eval_tokens=2000, peer_python=peer)
-    else: yield speed_experiment('lm_speed_default', 400, 1152, 3, n_steps=6, data=data, eval_tokens=5000, peer_python=peer)
+    else: yield speed_experiment('lm_speed_default', 400, 1152, 3, n_steps=12, data=data, eval_tokens=5000, peer_python=peer)
     yield ddp_experiment(data, n_steps=3 if quick else 6)
     out = data_path()/'models'/('lm_nltk_quick' if quick else 'lm_nltk_bench')
     size = dict(emb_sz=16, n_hid=32, n_layers=2, max_docs=20) if quick else dict(emb_sz=200, n_hid=512, n_layers=2)
@@ -167,7 +167,7 @@ def bench(quick:bool=False): # tiny sizes and budgets: check that it runs
     res = pretrain(str(out), **size, bs=32, bptt=70, lr=5e-3, drop_mult=0.1, max_vocab=12000, max_minutes=0.3 if quick else 20,
                    eval_tokens=5000 if quick else 60000, n_threads=1, fresh=True, quiet=True)  # 1 thread: faster on a shared machine
     yield dict(experiment='lm_pretrain', **size, budget_min=0.3 if quick else 20, valid_ppl=res['valid_ppl'],
-               wt2_test_ppl=res['wt2_test_ppl'], secs_total=time.time() - t0, load1=os.getloadavg()[0])
+               wt2_test_ppl=res['wt2_test_ppl'], wt2_test_ppl_reset=res['wt2_test_ppl_reset'], secs_total=time.time() - t0, load1=os.getloadavg()[0])
     t0 = time.time()
     ft = dict(n_per_folder=20, max_docs=40) if quick else dict(n_per_folder=4000, max_docs=4000)
     res = finetune(str(data_path()/'models'/('lm_imdb_quick' if quick else 'lm_imdb_bench')), pretrained=str(out), **ft, bs=32,

@@ -473,7 +473,8 @@ def language_model_learner(dls, # `DataLoaders` of `LMDataLoader`s
 def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
             docs, # documents of token ids, or an `LMDataLoader`
             bs:int=16, bptt:int=70, device=None,
-            max_tokens:int=0 # stop after about this many tokens (0: all of them)
+            max_tokens:int=0, # stop after about this many tokens (0: all of them)
+            carry:bool=True # carry the hidden state from batch to batch, as in training (False: reset it every batch)
            ) -> dict:
     "Mean loss, perplexity and next-token accuracy over every token of `docs`, in one streaming pass"
     dl = docs if isinstance(docs, LMDataLoader) else LMDataLoader(docs, bs=bs, bptt=bptt)
@@ -482,6 +483,7 @@ def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
     model.eval(); unwrap_model(model).reset()
     nll, correct, n = torch.zeros((), device=device), torch.zeros((), device=device), 0
     for x, y in dl:
+        if not carry: unwrap_model(model).reset()
         logits = model(x.to(device))[0].float()  # (bs, seq_len, vocab_sz)
         y = y.to(device)
         nll += F.cross_entropy(logits.flatten(0, 1), y.flatten(), reduction='sum')
@@ -782,6 +784,7 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
         model = unwrap_model(learn.model)
         res = dict(valid_ppl=lm_eval(model, nums['valid'], max_tokens=eval_tokens)['ppl'],
                    wt2_test_ppl=lm_eval(model, nums['wt2_test'], max_tokens=eval_tokens)['ppl'],
+                   wt2_test_ppl_reset=lm_eval(model, nums['wt2_test'], max_tokens=eval_tokens, carry=False)['ppl'],
                    wt2_unk_rate=float((np.asarray(nums['wt2_test'].ids) == 0).mean()), secs_train=secs)
         save_lm(model, vocab, out, {**config, **res})
         print(json.dumps(res))
