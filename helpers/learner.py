@@ -761,7 +761,7 @@ class TimeBudgetCB(Callback):
     def __init__(self, max_secs:float): # budget for the whole fit, validation included
         if not max_secs > 0: raise ValueError(f"max_secs must be positive, got {max_secs}.")
         self.max_secs = max_secs
-    def before_fit(self): self.start, self.out_of_time = time.time(), False
+    def before_fit(self): self.start, self.out_of_time, self.n_planned = time.time(), False, self.learn.n_train_iter
     def elapsed(self) -> float:
         "Seconds since the fit started; under DDP the largest of all processes, so that they all stop together"
         secs = time.time() - self.start
@@ -775,7 +775,8 @@ class TimeBudgetCB(Callback):
         if not self.learn.training: return
         pct, it = self.elapsed() / self.max_secs, self.learn.train_iter
         if pct >= 1: self.out_of_time = True; raise CancelTrainException()
-        if it and pct > it / self.learn.n_train_iter: self.learn.n_train_iter = max(it + 1, round(it / pct))  # it / n_train_iter = pct
+        # the schedules read it / n_train_iter: make it the larger of the time spent and the planned batches done, as fractions
+        self.learn.n_train_iter = max(it + 1, round(it / pct)) if it and pct > it / self.n_planned else self.n_planned
 
 
 # %% ../nbs/01b_learner.ipynb 84
