@@ -642,11 +642,12 @@ class EpochCB(Callback):
             raise CancelEpochException()
 
 class CheckpointCB(Callback):
-    "After each epoch, rank 0 saves weights, optimizer state and epoch to `path` (atomically)"
+    "After each complete epoch, rank 0 saves weights, optimizer state and epoch to `path` (atomically)"
     order = 70
     def __init__(self, path, config:dict, rank:int=0): self.path, self.config, self.rank = Path(path), config, rank
     def after_epoch(self):
         if self.rank: return
+        if self.learn.train_iter < (self.learn.epoch + 1) * len(self.learn.dls.train): return  # cut short (a time budget): a resume redoes it
         atomic_save({'model': unwrap_model(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
                      'epoch': self.learn.epoch, 'config': self.config}, self.path)
 
