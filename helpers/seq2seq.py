@@ -4,11 +4,12 @@
 
 # %% auto 0
 __all__ = ['M30K_SPLITS', 'PAD_IDX', 'BOS_IDX', 'EOS_IDX', 'read_multi30k', 'load_pairs', 'translation_tokenizers', 'detokenize',
-           'TranslationData', 'numericalize_pairs', 'load_translation_data', 'seq2seq_collate', 'seq2seq_dls',
-           'gru_cell', 'ScratchGRU', 'additive_scores', 'dot_scores', 'scaled_dot_scores', 'masked_softmax', 'attend',
-           'Attention', 'Seq2SeqGRU', 'seq2seq_loss', 'Hyps', 'length_norm', 'default_max_len', 'greedy_decode',
-           'beam_search', 'exhaustive_search', 'ngram_counts', 'bleu_stats', 'bleu_from_stats', 'corpus_bleu',
-           'CorpusBLEU', 'translate_pairs', 'Translation', 'translate', 'plot_attention']
+           'TranslationData', 'numericalize_pairs', 'load_translation_data', 'seq2seq_collate', 'length_key',
+           'seq2seq_dls', 'gru_cell', 'ScratchGRU', 'additive_scores', 'dot_scores', 'scaled_dot_scores',
+           'masked_softmax', 'attend', 'Attention', 'Seq2SeqGRU', 'seq2seq_loss', 'Hyps', 'length_norm',
+           'default_max_len', 'greedy_decode', 'beam_search', 'exhaustive_search', 'ngram_counts', 'bleu_stats',
+           'bleu_from_stats', 'corpus_bleu', 'CorpusBLEU', 'translate_pairs', 'Translation', 'translate',
+           'plot_attention']
 
 # %% ../nbs/05a_seq2seq.ipynb 3
 import gzip, math
@@ -134,14 +135,19 @@ def seq2seq_collate(samples:list, # (src_ids, tgt_ids) pairs
     tgt = pad_sequence(tgts, batch_first=True, padding_value=pad_idx)  # (bs, tgt_len + 1)
     return src, [len(s) for s in srcs], tgt[:, :-1], tgt[:, 1:]
 
+def length_key(pairs:list) -> list:
+    "A sort key per (src_ids, tgt_ids) pair: target length first (the decoder and its softmax cost the most), then source length"
+    longest_src = max((len(s) for s, _ in pairs), default=0)
+    return [len(t) * (longest_src + 1) + len(s) for s, t in pairs]
+
 def seq2seq_dls(train:list, valid:list, # (src_ids, tgt_ids) pairs
                 bs:int=64, # training batch size (validation: 2*bs)
                 pad_idx:int=PAD_IDX) -> DataLoaders:
-    "Training batches of similar source length in random order, validation batches sorted by length"
+    "Training batches of similar lengths (`length_key`) in random order, validation batches sorted by length"
     if not train or not valid: raise ValueError(f"Need training and validation pairs, got {len(train)} and {len(valid)}.")
-    collate, lens = partial(seq2seq_collate, pad_idx=pad_idx), lambda pairs: [len(s) for s, _ in pairs]
-    return DataLoaders(DataLoader(train, bs, sampler=SortishSampler(lens(train), bs), collate_fn=collate),
-                       DataLoader(valid, 2 * bs, sampler=SortSampler(lens(valid)), collate_fn=collate))
+    collate = partial(seq2seq_collate, pad_idx=pad_idx)
+    return DataLoaders(DataLoader(train, bs, sampler=SortishSampler(length_key(train), bs), collate_fn=collate),
+                       DataLoader(valid, 2 * bs, sampler=SortSampler(length_key(valid)), collate_fn=collate))
 
 # %% ../nbs/05a_seq2seq.ipynb 24
 def gru_cell(x, # (bs, n_in) input at one step

@@ -323,8 +323,8 @@ class Transformer(nn.Module):
         return attn.mean(1) if head is None else attn[:, head]
 
 # %% ../nbs/05b_transformer.ipynb 51
-TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=8, n_layers=2, d_ff=1024, dropout=0.), # 6.9M parameters
-                          bs=64, n_epochs=20, lr_max=1e-3, max_secs=1800) # 30 minutes; n_epochs is only an upper bound
+TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=4, n_layers=2, d_ff=512, dropout=0.), # 5.8M parameters
+                          bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800) # 30 minutes; n_epochs is only an upper bound
 
 def transformer_learner(data:TranslationData, # from `helpers.seq2seq.load_translation_data`
                         bs:int=128, # training batch size (validation: 2*bs)
