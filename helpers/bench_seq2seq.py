@@ -10,7 +10,6 @@ __all__ = ['GRU_RECIPE', 'ALPHAS', 'PrintEpochCB', 'models_path', 'valid_perplex
 import json, math, os, time
 from functools import partial
 from pathlib import Path
-import numpy as np
 import torch
 import torch.nn.functional as F
 import sacrebleu
@@ -64,7 +63,6 @@ def train_gru(data, # a `TranslationData`
     rows = learn.recorder.rows
     info = dict(train_secs=train_secs, n_epochs=learn.train_iter / len(dls.train), valid_ppl=valid_perplexity(model, dls.valid),
                 params=sum(p.numel() for p in model.parameters()),
-                secs_per_epoch=float(np.mean([r['time'] for r in rows])) if rows else train_secs,
                 epochs=[{k: float(v) for k, v in r.items()} for r in rows], recipe=recipe)
     return model, info
 
@@ -110,21 +108,20 @@ def train_transformer(data, # a `TranslationData`
                       recipe:dict=TRANSFORMER_RECIPE) -> tuple:
     "Train 05b's `Transformer` (its recipe, but for a wall-clock budget instead of `n_epochs`); returns the model and figures"
     set_seed(42)
-    learn = transformer_learner(data, bs=recipe['bs'], bleu=False, **recipe['model'])
+    learn = transformer_learner(data, bs=recipe['bs'], bleu=False, wd=recipe['wd'], label_smoothing=recipe['label_smoothing'], **recipe['model'])
     learn.remove_cbs([cb for cb in learn.cbs if type(cb).__name__ == 'ProgressCB'])
     t0 = time.perf_counter()
     fit_transformer(learn, 10_000, lr_max=recipe['lr_max'], cbs=[TimeBudgetCB(budget_secs), PrintEpochCB()])
     train_secs, rows = time.perf_counter() - t0, learn.recorder.rows
     info = dict(train_secs=train_secs, n_epochs=learn.train_iter / len(learn.dls.train), valid_ppl=valid_perplexity(learn.model, learn.dls.valid),
                 params=sum(p.numel() for p in learn.model.parameters()),
-                secs_per_epoch=float(np.mean([r['time'] for r in rows])) if rows else train_secs,
                 epochs=[{k: float(v) for k, v in r.items()} for r in rows], recipe=recipe)
     return learn.model, info
 
 def _figures(info:dict) -> dict:
-    "The figures reported for a trained model; with no complete epoch, secs_per_epoch = train_secs / n_epochs"
-    res = {k: info[k] for k in ('train_secs', 'n_epochs', 'secs_per_epoch', 'params', 'valid_ppl') if k in info}
-    if not info.get('epochs') and info.get('n_epochs'): res['secs_per_epoch'] = info['train_secs'] / info['n_epochs']
+    "The figures reported for a trained model; secs_per_epoch is train_secs / n_epochs (the last epoch is cut short by the budget)"
+    res = {k: info[k] for k in ('train_secs', 'n_epochs', 'params', 'valid_ppl') if k in info}
+    if info.get('n_epochs'): res['secs_per_epoch'] = info['train_secs'] / info['n_epochs']
     return res
 
 def _decode_lines(prefix:str, model, data, info:dict):

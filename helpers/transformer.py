@@ -324,7 +324,8 @@ class Transformer(nn.Module):
 
 # %% ../nbs/05b_transformer.ipynb 51
 TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=4, n_layers=2, d_ff=512, dropout=0.), # 5.8M parameters
-                          bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800) # 30 minutes; n_epochs is only an upper bound
+                          bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800, # 30 minutes; n_epochs is only an upper bound
+                          wd=0.3, label_smoothing=0.2)
 
 def transformer_learner(data:TranslationData, # from `helpers.seq2seq.load_translation_data`
                         bs:int=128, # training batch size (validation: 2*bs)
