@@ -126,9 +126,10 @@ def _figures(info:dict) -> dict:
 
 def _decode_lines(prefix:str, model, data, info:dict):
     "Greedy, then beam 5 with the length normalisation picked on the validation set: one line each"
-    yield dict(experiment=f'{prefix}_greedy', **score(model, data, 1), **_figures(info))
+    figures = _figures(info)
+    yield dict(experiment=f'{prefix}_greedy', **score(model, data, 1), **figures)
     alpha, valid_bleus = pick_alpha(model, data)
-    yield dict(experiment=f'{prefix}_beam5', alpha=alpha, valid_bleu=valid_bleus[alpha], **score(model, data, 5, alpha), **_figures(info))
+    yield dict(experiment=f'{prefix}_beam5', alpha=alpha, valid_bleu=valid_bleus[alpha], **score(model, data, 5, alpha), **figures)
 
 def bench(quick:bool=False, # tiny data and a 20-second budget: checks that it runs, not how well
           budget_secs:float|None=None, # training budget per model (default 1800 s, quick: 20 s)
