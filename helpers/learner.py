@@ -549,7 +549,7 @@ class Learner:
                  cbs=(), # extra callbacks, kept for every fit
                  metrics=(), # `Metric`s, or functions (preds, targets) -> scalar (wrapped in `AvgMetric`), on the validation set
                  splitter=default_splitter, # model -> list of parameter lists (parameter groups)
-                 wd:float|None=None, # weight decay set in every group (None: the optimizer's default)
+                 wd=None, # weight decay: one value for every group, or one per group (None: the optimizer's default)
                  progress:bool=True, # show the progress bar and per-epoch table?
                  checks:bool=True, # check the first batch of each pass (shapes, labels, NaN) and the loss as it trains
                  device=None): # default: the course's default device
