@@ -489,7 +489,7 @@ class SortSampler(Sampler):
     def __iter__(self): return iter(np.argsort(-self.lengths, kind='stable').tolist())
 
 class SortishSampler(Sampler):
-    "Random batches of documents of similar lengths (sorted within pools of `bs * pool_mult`), largest batch first"
+    "Random batches of documents of similar lengths (sorted within pools of `bs * pool_mult`), largest batch first, a short one last"
     def __init__(self, lengths, bs:int, pool_mult:int=50):
         self.lengths, self.bs, self.pool_mult = np.asarray(lengths), bs, pool_mult
     def __len__(self): return len(self.lengths)
@@ -498,9 +498,12 @@ class SortishSampler(Sampler):
         pool = self.bs * self.pool_mult
         idx = np.concatenate([p[np.argsort(-self.lengths[p], kind='stable')] for p in np.split(idx, range(pool, len(idx), pool))])
         batches = [idx[i:i + self.bs] for i in range(0, len(idx), self.bs)]
+        # The DataLoader cuts what we yield every bs indices: a short batch anywhere but last would shift every later
+        # batch across two length groups. Pools are multiples of bs, so only the very last batch can be short.
+        short = [batches.pop()] if len(batches) > 1 and len(batches[-1]) < self.bs else []
         first = max(range(len(batches)), key=lambda b: self.lengths[batches[b]].max())
         rest = [batches[i] for i in np.random.permutation(len(batches)) if i != first]
-        return iter(np.concatenate([batches[first]] + rest).tolist())
+        return iter(np.concatenate([batches[first]] + rest + short).tolist())
 
 # %% ../nbs/04a_text.ipynb 56
 def _as_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
