@@ -4,21 +4,24 @@
 
 # %% auto 0
 __all__ = ['GRU_RECIPE', 'ALPHAS', 'PrintEpochCB', 'models_path', 'valid_perplexity', 'train_gru', 'save_model', 'load_gru',
-           'score', 'pick_alpha', 'train_transformer', 'bench']
+           'decode', 'sacre_bleus', 'score', 'pick_alpha', 'bleu_gain', 'train_transformer', 'bench']
 
 # %% ../nbs/97_bench_seq2seq.ipynb 3
 import json, math, os, time
 from functools import partial
 from pathlib import Path
+import numpy as np
 import torch
 import torch.nn.functional as F
 import sacrebleu
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 from .core import set_seed, default_device
 from .data import data_path
 from .learner import Learner, Callback, TimeBudgetCB, GradClipCB, AttrSchedCB, Perplexity, sched_lin, sched_cos, combine_scheds
 from .optimizer import Adam
 from .text import Vocab
-from .seq2seq import (Seq2SeqGRU, load_translation_data, seq2seq_dls, seq2seq_loss, translate_pairs, detokenize, PAD_IDX)
+from .seq2seq import (Seq2SeqGRU, load_translation_data, seq2seq_dls, seq2seq_loss, translate_pairs, detokenize, PAD_IDX,
+                              bleu_stats, bleu_from_stats)
 from .transformer import transformer_learner, fit_transformer, save_transformer, load_transformer, TRANSFORMER_RECIPE
 
 # %% ../nbs/97_bench_seq2seq.ipynb 6
@@ -83,17 +86,23 @@ def load_gru(folder:Path, data) -> tuple:
     model.load_state_dict(torch.load(folder/'model.pth', map_location='cpu', weights_only=True))
     return model, info
 
-def score(model, data, beam_sz:int,
-          alpha:float=0.75, # beam search's length normalisation (ignored by greedy decoding)
-          split:str='test') -> dict: # 'test' (test_2016_flickr) or 'valid'
-    "sacreBLEU (lowercased and cased) of the translations of `split`, detokenised, against the raw references"
+def decode(model, data, beam_sz:int,
+           alpha:float=0.75, # beam search's length normalisation (ignored by greedy decoding)
+           split:str='test') -> tuple: # 'test' (test_2016_flickr) or 'valid'
+    "The detokenised translations of `split`, in order, and the seconds decoding took"
     if split not in ('valid', 'test'): raise ValueError(f"split must be 'valid' or 'test', got {split!r}.")
     t0 = time.perf_counter()
     toks = translate_pairs(model, getattr(data, split), data.tgt_vocab, beam_sz=beam_sz, alpha=alpha, progress=False)
-    secs = time.perf_counter() - t0
-    hyps, refs = [detokenize(t) for t in toks], data.raw[split][1]
-    return dict(bleu=sacrebleu.corpus_bleu(hyps, [refs], lowercase=True).score, bleu_cased=sacrebleu.corpus_bleu(hyps, [refs]).score,
-                decode_secs=secs)
+    return [detokenize(t) for t in toks], time.perf_counter() - t0
+
+def sacre_bleus(hyps:list, refs:list) -> dict:
+    "sacreBLEU of detokenised outputs against raw references: lowercased (`bleu`) and cased (`bleu_cased`)"
+    return dict(bleu=sacrebleu.corpus_bleu(hyps, [refs], lowercase=True).score, bleu_cased=sacrebleu.corpus_bleu(hyps, [refs]).score)
+
+def score(model, data, beam_sz:int, alpha:float=0.75, split:str='test') -> dict:
+    "sacreBLEU (lowercased and cased) of the translations of `split` against the raw references, and `decode_secs`"
+    hyps, secs = decode(model, data, beam_sz, alpha, split)
+    return dict(sacre_bleus(hyps, data.raw[split][1]), decode_secs=secs)
 
 ALPHAS = (0., 0.5, 0.75, 1., 1.5, 2., 2.5, 3.)
 
@@ -102,7 +111,24 @@ def pick_alpha(model, data, beam_sz:int=5, alphas=ALPHAS) -> tuple:
     bleus = {a: score(model, data, beam_sz, a, split='valid')['bleu'] for a in alphas}
     return max(bleus, key=bleus.get), bleus
 
-# %% ../nbs/97_bench_seq2seq.ipynb 9
+# %% ../nbs/97_bench_seq2seq.ipynb 10
+def bleu_gain(hyps_a:list, hyps_b:list, refs:list, # detokenised outputs of two systems, and the raw references, aligned
+              n_boot:int=1000, seed:int=0) -> dict:
+    "Lowercased `13a` BLEU of `hyps_b` minus that of `hyps_a` (`gain`), with a paired-bootstrap 95% interval (`gain_lo`, `gain_hi`)"
+    if not len(hyps_a) == len(hyps_b) == len(refs):
+        raise ValueError(f"Got {len(hyps_a)} and {len(hyps_b)} outputs for {len(refs)} references: all three must be aligned.")
+    if not refs: raise ValueError("The gain on an empty corpus is undefined: pass at least one sentence.")
+    tok = Tokenizer13a()
+    words = lambda s: tok(s.lower().rstrip()).split()  # what sacrebleu.corpus_bleu(..., lowercase=True) scores
+    ref_words = [words(r) for r in refs]
+    a, b = (np.stack([bleu_stats(words(h), r) for h, r in zip(hyps, ref_words)]) for hyps in (hyps_a, hyps_b))  # (n, 10) each
+    draws = np.random.default_rng(seed).integers(0, len(refs), (n_boot, len(refs)))  # the same sentences for both systems
+    # no smoothing (a draw with no 4-gram match scores 0): fine for hundreds of sentences, crude for a handful
+    gains = [bleu_from_stats(b[d].sum(0)) - bleu_from_stats(a[d].sum(0)) for d in draws]
+    lo, hi = np.percentile(gains, [2.5, 97.5])
+    return dict(gain=bleu_from_stats(b.sum(0)) - bleu_from_stats(a.sum(0)), gain_lo=float(lo), gain_hi=float(hi))
+
+# %% ../nbs/97_bench_seq2seq.ipynb 12
 def train_transformer(data, # a `TranslationData`
                       budget_secs:float=1800., # wall seconds of training (validation included)
                       recipe:dict=TRANSFORMER_RECIPE) -> tuple:
@@ -125,11 +151,14 @@ def _figures(info:dict) -> dict:
     return res
 
 def _decode_lines(prefix:str, model, data, info:dict):
-    "Greedy, then beam 5 with the length normalisation picked on the validation set: one line each"
-    figures = _figures(info)
-    yield dict(experiment=f'{prefix}_greedy', **score(model, data, 1), **figures)
+    "Greedy, then beam 5 with the length normalisation picked on the validation set (and its gain over greedy): one line each"
+    figures, refs = _figures(info), data.raw['test'][1]
+    greedy, secs = decode(model, data, 1)
+    yield dict(experiment=f'{prefix}_greedy', **sacre_bleus(greedy, refs), decode_secs=secs, **figures)
     alpha, valid_bleus = pick_alpha(model, data)
-    yield dict(experiment=f'{prefix}_beam5', alpha=alpha, valid_bleu=valid_bleus[alpha], **score(model, data, 5, alpha), **figures)
+    beam, secs = decode(model, data, 5, alpha)
+    yield dict(experiment=f'{prefix}_beam5', alpha=alpha, valid_bleu=valid_bleus[alpha], **sacre_bleus(beam, refs),
+               **bleu_gain(greedy, beam, refs), decode_secs=secs, **figures)
 
 def bench(quick:bool=False, # tiny data and a 20-second budget: checks that it runs, not how well
           budget_secs:float|None=None, # training budget per model (default 1800 s, quick: 20 s)
