@@ -85,8 +85,9 @@ def noise_probs(counts:np.ndarray, # occurrences of each id
     return (p / p.sum()).float()
 
 def log_sigmoid(x:torch.Tensor) -> torch.Tensor:
-    "$\\log \\sigma(x)$, stable for large |x|"
-    return torch.clamp(x, max=0) - torch.log1p(torch.exp(-x.abs()))
+    "$\\log \\sigma(x)$, stable for large |x|, with the true slope everywhere (also at 0)"
+    neg = x < 0
+    return torch.where(neg, x, 0.) - torch.log1p(torch.exp(torch.where(neg, x, -x)))   # e^(-|x|): never overflows
 
 def ns_loss(pos:torch.Tensor, # (bs,) scores u_o . v_c of the true context words
             neg:torch.Tensor # (bs, K) scores of the noise words
