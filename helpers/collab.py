@@ -4,9 +4,9 @@
 
 # %% auto 0
 __all__ = ['MOVIELENS', 'fastbook_opt', 'RECIPES', 'load_movielens', 'encode_ids', 'random_split', 'check_ratings_table',
-           'CollabData', 'subsample', 'DotProduct', 'check_ids', 'EmbeddingDot', 'check_ratings', 'collab_learner',
-           'create_params', 'sigmoid_range', 'DotProductBias', 'emb_sz_rule', 'EmbeddingNet', 'bias_splitter',
-           'fit_recipe', 'fit_ensemble', 'pca', 'most_similar', 'recommend']
+           'CollabData', 'subsample', 'DotProduct', 'check_ids', 'EmbeddingDot', 'check_ratings', 'SkipIdChecksCB',
+           'collab_learner', 'create_params', 'sigmoid_range', 'DotProductBias', 'emb_sz_rule', 'EmbeddingNet',
+           'bias_splitter', 'fit_recipe', 'fit_ensemble', 'pca', 'most_similar', 'recommend']
 
 # %% ../nbs/02_collab.ipynb 3
 import difflib
@@ -18,7 +18,7 @@ from torch import nn
 import torch.nn.functional as F
 from .core import set_seed, small_in_test
 from .data import get_dataset
-from .learner import Learner, DataLoaders, default_splitter, torch_dls
+from .learner import Learner, Callback, DataLoaders, default_splitter, torch_dls
 
 # %% ../nbs/02_collab.ipynb 8
 def _read_ml100k(path):
@@ -169,12 +169,14 @@ class EmbeddingDot(nn.Module):
     def __init__(self, n_users:int, n_items:int, n_factors:int=50):
         super().__init__()
         self.n_users, self.n_items, self.y_range = n_users, n_items, None
+        self.checks = True  # check the ids of every call; `collab_learner` skips it while fitting on loaders it checked
         self.user_factors, self.item_factors = nn.Embedding(n_users, n_factors), nn.Embedding(n_items, n_factors)
         for emb in (self.user_factors, self.item_factors): nn.init.uniform_(emb.weight, 0, 0.05)
         self.dot = DotProduct()
 
     def forward(self, x:torch.Tensor # (bs, 2) user and item indices
                ) -> torch.Tensor:
+        if self.checks: check_ids(x, self.n_users, self.n_items)
         return self.dot(self.user_factors(x[:, 0]), self.item_factors(x[:, 1]))  # (bs,)
 
 # %% ../nbs/02_collab.ipynb 32
@@ -201,6 +203,11 @@ def _loader_tensors(dl) -> tuple:
     xs, ys = zip(*[(b[0], b[-1]) for b in dl])
     return torch.cat(xs), torch.cat(ys)
 
+class SkipIdChecksCB(Callback):
+    "Turn the model's per-call id check off while fitting on loaders whose ids were checked once, and back on after"
+    def before_fit(self): self.was, self.learn.model.checks = getattr(self.learn.model, 'checks', False), False
+    def after_fit(self): self.learn.model.checks = self.was
+
 fastbook_opt = partial(torch.optim.AdamW, betas=(0.9, 0.99), eps=1e-5)  # fastbook's optimizer: fastai's Adam settings, decoupled wd
 
 def collab_learner(data:CollabData, model:nn.Module, # has n_users, n_items and y_range
@@ -218,6 +225,7 @@ def collab_learner(data:CollabData, model:nn.Module, # has n_users, n_items and 
         for dl in (dls.train, dls.valid):
             x, y = _loader_tensors(dl)
             check_ids(x, model.n_users, model.n_items); check_ratings(y, model.y_range)
+    kwargs['cbs'] = [SkipIdChecksCB()] + list(kwargs.get('cbs', ()))   # ids checked above (or encoded by `data`)
     return Learner(model, dls or data.dls(bs), F.mse_loss, opt_func=opt_func, lr=lr, wd=wd, **kwargs)
 
 # %% ../nbs/02_collab.ipynb 39
@@ -238,13 +246,14 @@ class DotProductBias(nn.Module):
                  y_range:tuple=(0, 5.5)): # (low, high): the range of predictions
         super().__init__()
         if not y_range[0] < y_range[1]: raise ValueError(f"y_range must be (low, high) with low < high, got {y_range}.")
-        self.n_users, self.n_items, self.y_range = n_users, n_items, tuple(y_range)
+        self.n_users, self.n_items, self.y_range, self.checks = n_users, n_items, tuple(y_range), True
         self.user_factors, self.user_bias = create_params((n_users, n_factors)), create_params((n_users,))
         self.item_factors, self.item_bias = create_params((n_items, n_factors)), create_params((n_items,))
         self.dot = DotProduct()
 
     def forward(self, x:torch.Tensor # (bs, 2) user and item indices
                ) -> torch.Tensor:
+        if self.checks: check_ids(x, self.n_users, self.n_items)   # a negative id would silently index from the end
         users, items = x[:, 0], x[:, 1]
         res = self.dot(self.user_factors[users], self.item_factors[items])  # (bs,)
         res = res + self.user_bias[users] + self.item_bias[items]           # (bs,)
@@ -265,13 +274,14 @@ class EmbeddingNet(nn.Module):
                  y_range:tuple=(0, 5.5)):
         super().__init__()
         user_sz, item_sz = user_sz or emb_sz_rule(n_users), item_sz or emb_sz_rule(n_items)
-        self.n_users, self.n_items, self.y_range = n_users, n_items, tuple(y_range)
+        self.n_users, self.n_items, self.y_range, self.checks = n_users, n_items, tuple(y_range), True
         self.user_factors, self.item_factors = nn.Embedding(n_users, user_sz), nn.Embedding(n_items, item_sz)
         for emb in (self.user_factors, self.item_factors): nn.init.trunc_normal_(emb.weight, std=0.01)  # as fastai
         self.layers = nn.Sequential(nn.Linear(user_sz + item_sz, n_hid), nn.ReLU(), nn.Dropout(p), nn.Linear(n_hid, 1))
 
     def forward(self, x:torch.Tensor # (bs, 2) user and item indices
                ) -> torch.Tensor:
+        if self.checks: check_ids(x, self.n_users, self.n_items)
         h = torch.cat([self.user_factors(x[:, 0]), self.item_factors(x[:, 1])], dim=1)  # (bs, user_sz + item_sz)
         return sigmoid_range(self.layers(h).squeeze(1), *self.y_range)                  # (bs,)
 
