@@ -17,8 +17,8 @@ BENCHES = {  # lesson name -> module whose `bench(quick)` yields one dict per ex
     'collab': 'helpers.bench_collab',  # lesson 2: MovieLens recipes, Learner vs a plain loop
     'optim': 'helpers.bench_optim',    # lesson 3: equal to torch.optim, time per step
     'text': 'helpers.bench_text',        # lesson 4a/4b: tokenizer throughput and memory, word2vec
-    'lm': 'helpers.bench_lm',            # lesson 4c: AWD-LSTM speed, pre-training, fine-tuning, DDP
-    'ulmfit': 'helpers.bench_ulmfit',    # lesson 4d: the low-shot claim
+    'lm': 'helpers.bench_lm',            # lessons 4c/4d: AWD-LSTM speed, pre-training, fine-tuning, DDP
+    'ulmfit': 'helpers.bench_ulmfit',    # lesson 4e: the low-shot claim
     'seq2seq': 'helpers.bench_seq2seq',  # lesson 5: GRU + attention and Transformer BLEU
 }
 

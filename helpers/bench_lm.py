@@ -15,7 +15,8 @@ from .core import set_seed
 from .data import data_path
 from .learner import Callback, DataLoaders, CancelFitException, MixedPrecisionCB, default_splitter
 from .text import Vocab, Numericalized, tokenize_texts, load_imdb_sample
-from .lm import LMDataLoader, lm_learner, get_language_model, lm_eval, run_ddp, pretrain, finetune
+from .lm import LMDataLoader, lm_learner, get_language_model, lm_eval
+from .lm_train import run_ddp, pretrain, finetune
 
 # %% ../nbs/95_bench_lm.ipynb 6
 class PlainLSTMLM(nn.Module):
@@ -153,7 +154,7 @@ def ddp_experiment(data:tuple, emb_sz:int=100, n_hid:int=256, n_layers:int=2, n_
 
 # %% ../nbs/95_bench_lm.ipynb 13
 def bench(quick:bool=False): # tiny sizes and budgets: check that it runs
-    "The lesson-4c experiments, one dict each"
+    "The lesson-4c/4d experiments, one dict each"
     data = imdb_sample_lm()
     n = 2 if quick else 20
     peer = os.environ.get('HELPERS_PEER_PYTHON')  # a Python with fastai: then each speed line has it side by side

@@ -418,6 +418,12 @@ class Numericalized:
         remap = np.array([vocab.stoi[t] for t in self.vocab.itos], dtype=np.int32)
         return Numericalized(remap[self.ids], self.offsets, vocab)
 
+    def split_at(self, n:int) -> tuple:
+        "The first `n` documents and the rest, as two `Numericalized` (no copy of the ids)"
+        if not 0 <= n <= len(self): raise ValueError(f"Cannot split {len(self)} documents at n={n}: use 0 <= n <= {len(self)}.")
+        o = self.offsets
+        return (Numericalized(self.ids[:o[n]], o[:n + 1], self.vocab), Numericalized(self.ids[o[n]:], o[n:] - o[n], self.vocab))
+
     def save(self, path):
         "Write the ids, offsets (and vocabulary) into folder `path`"
         path = Path(path); path.mkdir(parents=True, exist_ok=True)
@@ -435,7 +441,7 @@ class Numericalized:
         vocab = Vocab.load(path/'vocab.json') if (path/'vocab.json').exists() else None
         return cls(ids, np.fromfile(path/'offsets.i64', np.int64), vocab)
 
-# %% ../nbs/04a_text.ipynb 48
+# %% ../nbs/04a_text.ipynb 49
 def _tok_chunk_ids(texts):
     "In a worker: (distinct tokens of the chunk, the chunk as int32 ids into them, document lengths)"
     toks = list(_worker_tok.pipe(texts))
@@ -468,7 +474,7 @@ def tokenize_to_disk(texts, # any iterable of str, read lazily
     part.rename(path)
     return Numericalized.load(path)
 
-# %% ../nbs/04a_text.ipynb 51
+# %% ../nbs/04a_text.ipynb 52
 def encode_labels(labels, # label of each document
                   classes:list|None=None # the class list (default: the sorted distinct labels)
                  ) -> tuple:
@@ -481,7 +487,7 @@ def encode_labels(labels, # label of each document
                              f"Fix or drop those rows, or pass the full class list.")
     return np.array([ctoi[l] for l in labels], dtype=np.int64), classes
 
-# %% ../nbs/04a_text.ipynb 54
+# %% ../nbs/04a_text.ipynb 55
 class SortSampler(Sampler):
     "Indices of the documents from the longest to the shortest"
     def __init__(self, lengths): self.lengths = np.asarray(lengths)
@@ -505,7 +511,7 @@ class SortishSampler(Sampler):
         rest = [batches[i] for i in np.random.permutation(len(batches)) if i != first]
         return iter(np.concatenate([batches[first]] + rest + short).tolist())
 
-# %% ../nbs/04a_text.ipynb 56
+# %% ../nbs/04a_text.ipynb 57
 def _as_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
 
 def pad_batch(seqs, # 1-D sequences of ids
@@ -529,7 +535,7 @@ def pad_collate(samples, # (ids, y) pairs; y a class id or a sequence of ids
     y = pad_batch(ys, pad_idx, pad_first) if np.ndim(ys[0]) == 1 else torch.as_tensor(np.asarray(ys))
     return pad_batch(xs, pad_idx, pad_first), y
 
-# %% ../nbs/04a_text.ipynb 58
+# %% ../nbs/04a_text.ipynb 59
 class TextDataset:
     "Documents `nums` (a `Numericalized` or a list of id arrays) with their targets `ys`"
     def __init__(self, nums, ys):
@@ -551,7 +557,7 @@ def text_dls(train_nums, train_ys, valid_nums, valid_ys, # documents and targets
     return DataLoaders(DataLoader(trn, bs, sampler=SortishSampler(trn.lengths, bs), collate_fn=collate, num_workers=num_workers),
                        DataLoader(val, 2 * bs, sampler=SortSampler(val.lengths), collate_fn=collate, num_workers=num_workers))
 
-# %% ../nbs/04a_text.ipynb 61
+# %% ../nbs/04a_text.ipynb 62
 def read_text(path, # a text file
               encodings:tuple=('utf-8',) # tried in order
              ) -> str:
@@ -590,7 +596,7 @@ def load_imdb_sample() -> pd.DataFrame:
     df = pd.read_csv(get_dataset('imdb_sample')/'imdb_sample'/'texts.csv')
     return df[['text', 'label', 'is_valid']]
 
-# %% ../nbs/04a_text.ipynb 67
+# %% ../nbs/04a_text.ipynb 68
 def _shuffled(df, seed): return df.iloc[np.random.default_rng(seed).permutation(len(df))].reset_index(drop=True)
 
 def lm_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imdb_sample` (column `is_valid`)
@@ -610,7 +616,7 @@ def clas_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imd
     return (_shuffled(df[~is_val & keep][['text', 'label']], seed),
             _shuffled(df[is_val & keep][['text', 'label']], seed + 1))
 
-# %% ../nbs/04a_text.ipynb 70
+# %% ../nbs/04a_text.ipynb 71
 NLTK_CORPORA = ['brown', 'abc', 'webtext', 'state_union', 'inaugural']
 
 def _brown_text(raw):
@@ -644,7 +650,7 @@ def load_wikitext2(split:str='valid' # 'valid' or 'test' (the mirror has no trai
         if l.strip(): cur.append(l.strip())
     return arts + (['\n'.join(cur)] if cur else [])
 
-# %% ../nbs/04a_text.ipynb 78
+# %% ../nbs/04a_text.ipynb 79
 def padding_share(lengths, # length of each document
                   order, # the document indices in batch order (what a sampler yields)
                   bs:int # batch size
@@ -654,7 +660,7 @@ def padding_share(lengths, # length of each document
     batches = [lens[i:i + bs] for i in range(0, len(lens), bs)]
     return 1 - lens.sum() / sum(b.max() * len(b) for b in batches)
 
-# %% ../nbs/04a_text.ipynb 81
+# %% ../nbs/04a_text.ipynb 82
 class SentencePieceTokenizer:
     "SentencePiece subwords after the pre-rules, with the call protocol of `Tokenizer` and the special tokens first"
     def __init__(self, vocab_sz:int=30000, # pieces wanted (fewer if the text is too small for that many)
@@ -714,7 +720,7 @@ class SentencePieceTokenizer:
         self._check_trained()
         for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
 
-# %% ../nbs/04a_text.ipynb 88
+# %% ../nbs/04a_text.ipynb 89
 CORPORA = ['imdb', 'imdb_sample', 'nltk']
 
 def _corpus(name:str, n_docs:int|None):
