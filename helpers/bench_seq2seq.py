@@ -124,10 +124,10 @@ def bleu_gain(hyps_a:list, hyps_b:list, refs:list, # detokenised outputs of two 
     ref_words = [words(r) for r in refs]
     a, b = (np.stack([bleu_stats(words(h), r) for h, r in zip(hyps, ref_words)]) for hyps in (hyps_a, hyps_b))  # (n, 10) each
     draws = np.random.default_rng(seed).integers(0, len(refs), (n_boot, len(refs)))  # the same sentences for both systems
-    # no smoothing (a draw with no 4-gram match scores 0): fine for hundreds of sentences, crude for a handful
-    gains = [bleu_from_stats(b[d].sum(0)) - bleu_from_stats(a[d].sum(0)) for d in draws]
+    bleu = partial(bleu_from_stats, smooth=True)   # smoothed as sacreBLEU's default, so a weak model's gain is its lines' difference
+    gains = [bleu(b[d].sum(0)) - bleu(a[d].sum(0)) for d in draws]
     lo, hi = np.percentile(gains, [2.5, 97.5])
-    return dict(gain=bleu_from_stats(b.sum(0)) - bleu_from_stats(a.sum(0)), gain_lo=float(lo), gain_hi=float(hi))
+    return dict(gain=bleu(b.sum(0)) - bleu(a.sum(0)), gain_lo=float(lo), gain_hi=float(hi))
 
 # %% ../nbs/97_bench_seq2seq.ipynb 12
 def train_transformer(data, # a `TranslationData`

@@ -441,10 +441,16 @@ def bleu_stats(hyp:list, ref:list, # tokens (or ids) of an output and of its ref
     return np.array([len(hyp), len(ref), *matches, *totals], dtype=np.int64)
 
 def bleu_from_stats(stats:np.ndarray, # summed `bleu_stats`
-                    max_n:int=4) -> float:
+                    max_n:int=4,
+                    smooth:bool=False # sacreBLEU's default 'exp' smoothing: the k-th order with no match counts 1/2^k match
+                   ) -> float:
     "BLEU (0-100) from summed statistics: brevity penalty times the geometric mean of the clipped precisions"
-    c, r, matches, totals = stats[0], stats[1], stats[2:2 + max_n], stats[2 + max_n:]
-    if c == 0 or (matches == 0).any(): return 0.  # some precision is 0: the geometric mean is 0
+    c, r, matches, totals = stats[0], stats[1], stats[2:2 + max_n].astype(float), stats[2 + max_n:]
+    if c == 0 or not matches.any() or (totals == 0).any(): return 0.  # nothing to score, or some order has no n-gram
+    if (matches == 0).any():
+        if not smooth: return 0.                     # some precision is 0: the geometric mean is 0
+        zero = matches == 0
+        matches[zero] = 0.5 ** np.arange(1, zero.sum() + 1)
     bp = 1. if c > r else math.exp(1 - r / c)
     return 100 * bp * math.exp(np.log(matches / totals).mean())
 
