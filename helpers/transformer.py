@@ -16,6 +16,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
+from fastcore.basics import patch
 from .learner import Learner, Callback, GradClipCB, Perplexity, TimeBudgetCB, default_splitter
 from .optimizer import Adam
 from .seq2seq import (PAD_IDX, TranslationData, seq2seq_dls, seq2seq_loss, CorpusBLEU, Translation,
@@ -174,17 +175,18 @@ class DecoderLayer(nn.Module):
         self.self_attn, self.cross_attn = MultiHeadAttention(d_model, n_heads, dropout), MultiHeadAttention(d_model, n_heads, dropout)
         self.ff = FeedForward(d_model, d_ff, dropout)
         self.norm1, self.norm2, self.norm3 = nn.LayerNorm(d_model), nn.LayerNorm(d_model), nn.LayerNorm(d_model)
-        self.drop, self.norm_first, self.attn = nn.Dropout(dropout), norm_first, None
+        self.drop, self.norm_first = nn.Dropout(dropout), norm_first
 
-    def _sa(self, x, tgt_mask, past):
+    def _sa(self, x, tgt_mask, past) -> tuple:
+        "Self-attention output, and the (keys, values) of every position so far"
         k, v = self.self_attn.project_kv(x, x)                                          # (bs, n_heads, q_len, d_head)
         if past is not None: k, v = torch.cat([past[0], k], dim=2), torch.cat([past[1], v], dim=2)  # earlier positions first
-        self.kv = (k, v)
-        return self.drop(self.self_attn.attend(x, k, v, tgt_mask)[0])
+        return self.drop(self.self_attn.attend(x, k, v, tgt_mask)[0]), (k, v)
 
-    def _ca(self, x, cross_kv, src_pad_mask):
-        out, self.attn = self.cross_attn.attend(x, *cross_kv, merge_masks(src_pad_mask))
-        return self.drop(out)
+    def _ca(self, x, cross_kv, src_pad_mask) -> tuple:
+        "Cross-attention output, and its weights (bs, n_heads, q_len, src_len)"
+        out, attn = self.cross_attn.attend(x, *cross_kv, merge_masks(src_pad_mask))
+        return self.drop(out), attn
 
     def forward(self, x:torch.Tensor, # (bs, q_len, d_model): the newest target positions
                 cross_kv:tuple, # `self.cross_attn.project_kv(enc_out, enc_out)`
@@ -192,16 +194,16 @@ class DecoderLayer(nn.Module):
                 tgt_mask:torch.Tensor|None=None, # (q_len, k_len) causal mask
                 past:tuple|None=None # self-attention (keys, values) of the earlier positions
                ) -> tuple:
-        "Output (bs, q_len, d_model) and the self-attention (keys, values) of all positions so far"
+        "Output (bs, q_len, d_model), the self-attention (keys, values) of all positions so far, and the cross-attention weights"
         if self.norm_first:
-            x = x + self._sa(self.norm1(x), tgt_mask, past)
-            x = x + self._ca(self.norm2(x), cross_kv, src_pad_mask)
+            sa, kv = self._sa(self.norm1(x), tgt_mask, past); x = x + sa
+            ca, attn = self._ca(self.norm2(x), cross_kv, src_pad_mask); x = x + ca
             x = x + self.drop(self.ff(self.norm3(x)))
         else:
-            x = self.norm1(x + self._sa(x, tgt_mask, past))
-            x = self.norm2(x + self._ca(x, cross_kv, src_pad_mask))
+            sa, kv = self._sa(x, tgt_mask, past); x = self.norm1(x + sa)
+            ca, attn = self._ca(x, cross_kv, src_pad_mask); x = self.norm2(x + ca)
             x = self.norm3(x + self.drop(self.ff(x)))
-        return x, self.kv
+        return x, kv, attn                       # (bs, q_len, d_model), 2 x (bs, n_heads, k_len, d_head), (bs, n_heads, q_len, src_len)
 
 # %% ../nbs/05b_transformer.ipynb 33
 def copy_layer_weights(layer:nn.Module, # our `EncoderLayer` or `DecoderLayer`: receives the weights
@@ -272,57 +274,68 @@ class Transformer(nn.Module):
         _check_ids(x, emb.num_embeddings, 'source' if emb is self.src_emb else 'target')
         return self.pos(emb(x) * math.sqrt(self.d_model), start)
 
-    def encode(self, src:torch.Tensor, # (bs, src_len) source ids, padded at the end
-               src_lens # (bs,) source lengths
-              ) -> tuple:
-        "The decoder's `memory`: (src pad_mask, each decoder layer's cross-attention (keys, values)), batch on dim 0"
-        pad_mask = lens_to_pad_mask(src_lens, src.shape[1], src.device)     # (bs, src_len)
-        x = self.embed(self.src_emb, src)
-        for layer in self.encoder: x = layer(x, pad_mask)
-        enc_out = self.enc_norm(x)                                          # (bs, src_len, d_model)
-        return pad_mask, tuple(layer.cross_attn.project_kv(enc_out, enc_out) for layer in self.decoder)
+# %% ../nbs/05b_transformer.ipynb 42
+@patch
+def encode(self:Transformer, src:torch.Tensor, # (bs, src_len) source ids, padded at the end
+           src_lens # (bs,) source lengths
+          ) -> tuple:
+    "The decoder's `memory`: (src pad_mask, each decoder layer's cross-attention (keys, values)), batch on dim 0"
+    pad_mask = lens_to_pad_mask(src_lens, src.shape[1], src.device)     # (bs, src_len)
+    x = self.embed(self.src_emb, src)
+    for layer in self.encoder: x = layer(x, pad_mask)
+    enc_out = self.enc_norm(x)                                          # (bs, src_len, d_model)
+    return pad_mask, tuple(layer.cross_attn.project_kv(enc_out, enc_out) for layer in self.decoder)
 
-    def decode(self, tgt:torch.Tensor, # (bs, q_len) the target ids not read yet (all of them in training)
-               memory:tuple, # from `encode`
-               past:tuple|None=None # per decoder layer, self-attention (keys, values) of the positions already read
-              ) -> tuple:
-        "Logits (bs, q_len, tgt_vocab_sz) for the next token at each new position, and the updated `past`"
-        pad_mask, cross_kv = memory
-        start = 0 if past is None else past[0][0].shape[2]                  # positions already read
-        x = self.embed(self.tgt_emb, tgt, start)
-        tgt_mask = causal_mask(tgt.shape[1], start + tgt.shape[1], tgt.device)
-        new_past = []
-        for i, layer in enumerate(self.decoder):
-            x, kv = layer(x, cross_kv[i], pad_mask, tgt_mask, None if past is None else past[i])
-            new_past.append(kv)
-        return self.out(self.dec_norm(x)), tuple(new_past)
+@patch
+def _decode(self:Transformer, tgt:torch.Tensor, memory:tuple, past:tuple|None=None) -> tuple:
+    "As `decode`, and each decoder layer's cross-attention weights (bs, n_heads, q_len, src_len)"
+    pad_mask, cross_kv = memory
+    start = 0 if past is None else past[0][0].shape[2]                  # positions already read
+    x = self.embed(self.tgt_emb, tgt, start)
+    tgt_mask = causal_mask(tgt.shape[1], start + tgt.shape[1], tgt.device)
+    new_past, attns = [], []
+    for i, layer in enumerate(self.decoder):
+        x, kv, attn = layer(x, cross_kv[i], pad_mask, tgt_mask, None if past is None else past[i])
+        new_past.append(kv); attns.append(attn)
+    return self.out(self.dec_norm(x)), tuple(new_past), attns
 
-    def forward(self, src:torch.Tensor, # (bs, src_len)
-                src_lens, # (bs,)
-                tgt_in:torch.Tensor # (bs, tgt_len): BOS + target, padded at the end
-               ) -> torch.Tensor:
-        "Teacher-forced logits (bs, tgt_len, tgt_vocab_sz): every position at once, each seeing only the positions before it"
-        return self.decode(tgt_in, self.encode(src, src_lens))[0]
+@patch
+def decode(self:Transformer, tgt:torch.Tensor, # (bs, q_len) the target ids not read yet (all of them in training)
+           memory:tuple, # from `encode`
+           past:tuple|None=None # per decoder layer, self-attention (keys, values) of the positions already read
+          ) -> tuple:
+    "Logits (bs, q_len, tgt_vocab_sz) for the next token at each new position, and the updated `past`"
+    return self._decode(tgt, memory, past)[:2]
 
-    def decode_step(self, prefix:torch.Tensor, # (bs, t): every token written so far, starting with BOS
-                    memory:tuple, # from `encode`
-                    state:tuple|None=None # the cache from the previous step (None at the first)
-                   ) -> tuple:
-        "Log-probabilities (bs, tgt_vocab_sz) of the next token, and the cache: only positions not in it are computed"
-        n_seen = 0 if state is None else state[0][0].shape[2]
-        logits, state = self.decode(prefix[:, n_seen:], memory, state)
-        return F.log_softmax(logits[:, -1].float(), dim=-1), state
+@patch
+def forward(self:Transformer, src:torch.Tensor, # (bs, src_len)
+            src_lens, # (bs,)
+            tgt_in:torch.Tensor # (bs, tgt_len): BOS + target, padded at the end
+           ) -> torch.Tensor:
+    "Teacher-forced logits (bs, tgt_len, tgt_vocab_sz): every position at once, each seeing only the positions before it"
+    return self.decode(tgt_in, self.encode(src, src_lens))[0]
 
-    def attention(self, src, src_lens, tgt_in, # as for `forward`
-                  layer:int=-1, # which decoder layer's cross-attention
-                  head:int|None=None # one head, or None: the mean over heads
-                 ) -> torch.Tensor:
-        "Cross-attention weights (bs, tgt_len, src_len): row t is where the model looked to write token t+1"
-        self.decode(tgt_in, self.encode(src, src_lens))
-        attn = self.decoder[layer].attn                                     # (bs, n_heads, tgt_len, src_len)
-        return attn.mean(1) if head is None else attn[:, head]
+# %% ../nbs/05b_transformer.ipynb 47
+@patch
+def decode_step(self:Transformer, prefix:torch.Tensor, # (bs, t): every token written so far, starting with BOS
+                memory:tuple, # from `encode`
+                state:tuple|None=None # the cache from the previous step (None at the first)
+               ) -> tuple:
+    "Log-probabilities (bs, tgt_vocab_sz) of the next token, and the cache: only positions not in it are computed"
+    n_seen = 0 if state is None else state[0][0].shape[2]
+    logits, state = self.decode(prefix[:, n_seen:], memory, state)
+    return F.log_softmax(logits[:, -1].float(), dim=-1), state
 
-# %% ../nbs/05b_transformer.ipynb 51
+@patch
+def attention(self:Transformer, src, src_lens, tgt_in, # as for `forward`
+              layer:int=-1, # which decoder layer's cross-attention
+              head:int|None=None # one head, or None: the mean over heads
+             ) -> torch.Tensor:
+    "Cross-attention weights (bs, tgt_len, src_len): row t is where the model looked to write token t+1"
+    attn = self._decode(tgt_in, self.encode(src, src_lens))[2][layer]   # (bs, n_heads, tgt_len, src_len)
+    return attn.mean(1) if head is None else attn[:, head]
+
+# %% ../nbs/05b_transformer.ipynb 58
 TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=4, n_layers=2, d_ff=512, dropout=0.), # 5.8M parameters
                           bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800, # 30 minutes; n_epochs is only an upper bound
                           wd=0.3, label_smoothing=0.2)
@@ -356,7 +369,7 @@ def fit_transformer(learn:Learner, n_epochs:int, # epochs; with `max_secs`, the 
     cbs = [GradClipCB(1.)] + ([TimeBudgetCB(max_secs)] if max_secs else []) + list(cbs)
     return learn.fit_one_cycle(n_epochs, lr_max=lr_max, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05b_transformer.ipynb 53
+# %% ../nbs/05b_transformer.ipynb 60
 _CONFIG_KEYS = ('src_vocab_sz', 'tgt_vocab_sz', 'd_model', 'n_heads', 'n_layers', 'd_ff', 'dropout', 'pad_idx', 'max_len', 'norm_first', 'tie_weights')
 
 def _config(model:Transformer) -> dict:
