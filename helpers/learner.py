@@ -231,6 +231,20 @@ def check_batch(xb:tuple, # the model's inputs
             bad = labels[(labels < 0) | (labels >= n_classes)]
             raise ValueError(f"Target label {bad[0].item()} is out of range: the model outputs {n_classes} classes, so labels must "
                              f"be 0..{n_classes - 1}. Give the model more outputs, or re-number the labels from 0.")
+        if _is_nll(loss_func): _check_log_probs(preds, _class_dim(preds, yb, 'check_batch'))
+
+def _is_nll(loss_func) -> bool:
+    "Is `loss_func` the negative log-likelihood (which expects log-probabilities, not raw scores)?"
+    return isinstance(loss_func, nn.NLLLoss) or getattr(loss_func, 'func', loss_func) is F.nll_loss
+
+def _check_log_probs(preds:torch.Tensor, dim:int):
+    "Refuse predictions that are not log-probabilities along `dim` (their exponentials must sum to 1)"
+    lse = preds.detach().float().logsumexp(dim)
+    tol = 1e-3 if preds.dtype in (torch.float32, torch.float64) else 5e-2   # bf16/fp16 outputs round more
+    if (lse.abs() > tol).any():
+        raise ValueError(f"The NLL loss needs log-probabilities, but the model's outputs are not: their log-sum-exp over the "
+                         f"{preds.shape[dim]} classes is {lse.flatten()[0].item():.3g} (0 for log-probabilities), and the 'loss' "
+                         f"could go below 0. End the model with nn.LogSoftmax(dim=-1), or use F.cross_entropy on raw scores.")
 
 def _bcast(a, b) -> str:
     try: return str(tuple(torch.broadcast_shapes(a, b)))
