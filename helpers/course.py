@@ -359,7 +359,8 @@ def probe_page(chromium:str, # path of the browser
               ) -> dict:
     "What a browser finds in `page`: images and how many decoded, equations typeset and failed, untypeset `$` text"
     m = re.search(r'<pre id="course-probe">(.*?)</pre>', run_on_copy(chromium, page, PROBE_JS, '--dump-dom'), re.S)
-    if m is None: raise RuntimeError(f"The probe script did not report on {page}: the page did not finish loading, or a script failed.")
+    if m is None:
+        raise RuntimeError(f"The probe script did not report on {page}: the page did not finish loading, or a script failed.")
     return json.loads(html.unescape(m.group(1)))
 
 def index_links(chromium:str, # path of the browser
@@ -377,7 +378,8 @@ def site_problems(links:list, # pages the index links to
     "What is wrong with the site, one sentence each; empty when it is good"
     bad = [f"index.html does not link to {p}" for p in pages if p not in links]
     for name, r in probes.items():
-        if r['images_ok'] < r['images']: bad.append(f"{name}: {r['images'] - r['images_ok']} of {r['images']} images did not load")
+        if r['images_ok'] < r['images']:
+            bad.append(f"{name}: {r['images'] - r['images_ok']} of {r['images']} images did not load")
         if r['katex_errors']: bad.append(f"{name}: KaTeX could not typeset {r['katex_errors']} equations")
         if r['raw_math']: bad.append(f"{name}: {len(r['raw_math'])} prose texts still hold a $, e.g. {r['raw_math'][0]!r}")
     if not any(r['equations'] and r['katex_fonts'] for r in probes.values()): bad.append("no page shows a typeset equation")
