@@ -28,7 +28,7 @@ dev_requirements = (cfg.get('dev_requirements') or '').split()
 package_data = dict()
 pkg_data = cfg.get('package_data', None)
 if pkg_data:
-    package_data[cfg['lib_name']] =  pkg_data.split() # split as multiple files might be listed
+    package_data[cfg['lib_path']] =  pkg_data.split() # keyed by the package (helpers), not the distribution's name
 setup_cfg['package_data'] = package_data
 
 setuptools.setup(
