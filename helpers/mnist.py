@@ -122,6 +122,9 @@ def load_normalized(n_train:int|None=None, # keep the first `n_train` training r
                    ) -> tuple:
     "`load_mnist()`, shrunk if asked, every split normalised with the (kept) training rows' mean and std"
     (x_tr, y_tr), (x_va, y_va), (x_te, y_te) = load_mnist()
+    for name, n, most in (('n_train', n_train, len(x_tr)), ('n_valid', n_valid, len(x_va))):
+        if n is not None and not (isinstance(n, int) and 1 <= n <= most):   # x[:-5] would quietly drop 5 rows instead
+            raise ValueError(f"{name}={n!r}: it must be a whole number from 1 to {most:,} (the rows there are), or None for all.")
     x_tr, y_tr = x_tr[:n_train], y_tr[:n_train]
     mean, std = x_tr.mean().item(), x_tr.std().item()
     return tuple((normalize(x[:n], mean, std), y[:n]) for x, y, n in
@@ -141,7 +144,7 @@ def mnist_learner(model:nn.Module, # a model returning (bs, 10) log-probabilitie
     "A `Learner` with the NLL loss and accuracy, for the lesson's models (all end in log-softmax)"
     return Learner(model, dls, nn.NLLLoss(), opt_func=opt_func, lr=lr, metrics=[accuracy], **kwargs)
 
-# %% ../nbs/01c_mnist.ipynb 49
+# %% ../nbs/01c_mnist.ipynb 50
 def dropout(x:torch.Tensor, # activations
             p:float, # probability of zeroing each one
             training:bool=True # False: return `x` unchanged
@@ -161,7 +164,7 @@ class Dropout(nn.Module):
         self.p = p
     def forward(self, x): return dropout(x, self.p, self.training)
 
-# %% ../nbs/01c_mnist.ipynb 53
+# %% ../nbs/01c_mnist.ipynb 54
 def _fans(w:torch.Tensor) -> tuple:
     if w.dim() != 2: raise ValueError(f"Expected a 2-d weight (n_out, n_in) like nn.Linear's, got shape {tuple(w.shape)}.")
     return w.shape[1], w.shape[0]
@@ -181,7 +184,7 @@ def xavier_normal_(w:torch.Tensor # (n_out, n_in) weight, filled in place
     n_in, n_out = _fans(w)
     return w.normal_(0, math.sqrt(2 / (n_in + n_out)))
 
-# %% ../nbs/01c_mnist.ipynb 56
+# %% ../nbs/01c_mnist.ipynb 57
 def mlp(n_hid:int=256, # hidden units
         p:float=0.2 # dropout probability after the hidden layer
        ) -> nn.Sequential:
@@ -191,7 +194,7 @@ def mlp(n_hid:int=256, # hidden units
     for lin in lins: xavier_uniform_(lin.weight); nn.init.zeros_(lin.bias)
     return nn.Sequential(lins[0], nn.ReLU(), Dropout(p), lins[1], nn.LogSoftmax(dim=1))
 
-# %% ../nbs/01c_mnist.ipynb 61
+# %% ../nbs/01c_mnist.ipynb 62
 def conv_out(n:int, # input height (or width)
              ks:int, # kernel size
              stride:int=1, padding:int=0) -> int:

@@ -7,10 +7,10 @@ __all__ = ['UNK', 'PAD', 'BOS', 'EOS', 'FLD', 'TK_REP', 'TK_WREP', 'TK_UP', 'TK_
            'LOCAL_RULES', 'IMDB_FOLDERS', 'NLTK_CORPORA', 'CORPORA', 'fix_html', 'spec_add_spaces', 'rm_useless_spaces',
            'add_bos', 'join_fields', 'replace_wrep', 'replace_rep', 'replace_all_caps', 'replace_maj', 'lowercase',
            'Tokenizer', 'default_tokenizer', 'map_chunks', 'tokenize_iter', 'tokenize_texts', 'StoI', 'Vocab',
-           'Numericalized', 'tokenize_to_disk', 'encode_labels', 'SortSampler', 'SortishSampler', 'pad_batch',
-           'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb', 'load_imdb_sample',
-           'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2', 'padding_share', 'SentencePieceTokenizer',
-           'tokenize_cli']
+           'Numericalized', 'tokenize_to_disk', 'encode_labels', 'check_lengths', 'SortSampler', 'SortishSampler',
+           'pad_batch', 'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb',
+           'load_imdb_sample', 'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2', 'padding_share',
+           'SentencePieceTokenizer', 'tokenize_cli']
 
 # %% ../nbs/04a_text.ipynb 3
 import html, json, math, os, re, shutil, tempfile, multiprocessing as mp
@@ -165,7 +165,9 @@ class Tokenizer:
         self.lang, self.add_bos, self.cache_sz = lang, add_bos, cache_sz
         self.pre_rules = list(PRE_RULES if pre_rules is None else pre_rules)
         self.post_rules = list(POST_RULES if post_rules is None else post_rules)
-        self.spacy_tok = spacy.blank(lang).tokenizer
+        try: self.spacy_tok = spacy.blank(lang).tokenizer
+        except ImportError: raise ValueError(f"spaCy has no tokenizer rules for language {lang!r}. Use a language code such as "
+                                             "'en', 'fr' or 'de' (spaCy's docs list them under 'Languages').") from None
         for t in SPECIAL_TOKS: self.spacy_tok.add_special_case(t, [{ORTH: t}])
         self.wrep_first = self.post_rules[:1] == [replace_wrep]
         local = self.post_rules[1:] if self.wrep_first else self.post_rules
@@ -284,6 +286,12 @@ def map_chunks(f, # applied in a worker to a list of texts; `_worker_tok` is the
     with _mp_context().Pool(n_workers, initializer=_init_worker, initargs=(tok,)) as pool:
         yield from _bounded_map(pool, f, chunks, 2 * n_workers)
 
+def _check_not_str(texts, fname:str):
+    "Refuse one str where a collection of texts is expected (iterating it would make each character a document)"
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"{fname} takes a list of texts, got one {type(texts).__name__} ({texts[:30]!r}...): each character "
+                        f"would be tokenized as a document. Pass [text] for one text.")
+
 def tokenize_iter(texts, # any iterable of str (a list, a generator over files, a pandas chunk reader's column...)
                   tok=None, # a `Tokenizer` (default: `default_tokenizer()`) or anything with `.pipe(texts)`
                   n_workers:int|None=None, # worker processes (default: the number of CPUs); 0 or 1: no pool
@@ -291,6 +299,7 @@ def tokenize_iter(texts, # any iterable of str (a list, a generator over files, 
                   total:int|None=None, # number of texts, for the progress bar
                   progress:bool=True): # show a progress bar
     "Token lists of `texts`, in order, tokenized in parallel and streamed with a bounded number of chunks in flight"
+    _check_not_str(texts, 'tokenize_iter')
     for toks in map_chunks(_tok_chunk, texts, tok, n_workers, chunksize, total, progress): yield from toks
 
 def tokenize_texts(texts, # a list (or Series) of str
@@ -300,6 +309,7 @@ def tokenize_texts(texts, # a list (or Series) of str
                    progress:bool=True # show a progress bar
                   ) -> list:
     "Token lists of all `texts`, tokenized in parallel"
+    _check_not_str(texts, 'tokenize_texts')
     texts = list(texts)
     if not texts: raise ValueError("No texts to tokenize (got an empty collection). Check the data was loaded.")
     return list(tokenize_iter(texts, tok, n_workers, chunksize, progress=progress))
@@ -326,6 +336,11 @@ class Vocab:
                     max_vocab:int=60000, # most tokens kept (special tokens included)
                     min_freq:int=2): # least occurrences for a token to be kept
         "The `max_vocab` most frequent tokens seen at least `min_freq` times, after the special tokens"
+        if not (isinstance(min_freq, int) and min_freq >= 1):
+            raise ValueError(f"min_freq={min_freq!r}: it must be an integer >= 1 (1 keeps every token seen, 2 drops the ones seen once).")
+        if not (isinstance(max_vocab, int) and max_vocab >= len(SPECIAL_TOKS)):
+            raise ValueError(f"max_vocab={max_vocab!r}: it must be an integer of at least {len(SPECIAL_TOKS)}, the number of special "
+                             f"tokens, which every vocabulary holds (ULMFiT uses 60,000).")
         common = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: ties keep first-seen order
         words = [t for t, c in common if c >= min_freq and t not in SPECIAL_TOKS]
         return cls(SPECIAL_TOKS + words[:max(0, max_vocab - len(SPECIAL_TOKS))])
@@ -488,16 +503,28 @@ def encode_labels(labels, # label of each document
     return np.array([ctoi[l] for l in labels], dtype=np.int64), classes
 
 # %% ../nbs/04a_text.ipynb 55
+def check_lengths(lengths) -> np.ndarray:
+    "`lengths` as a 1-D integer array, with a clear error if any is negative or not a whole number"
+    a = np.asarray(lengths)
+    if a.ndim != 1 or not (np.issubdtype(a.dtype, np.integer) or (a.size == 0)):
+        raise ValueError(f"Expected one whole-number length per document (a 1-D list of ints), got an array of dtype {a.dtype} "
+                         f"and shape {a.shape}.")
+    if a.size and a.min() < 0:
+        raise ValueError(f"Document lengths can't be negative: document {int(np.argmin(a))} has length {a.min()}.")
+    return a
+
 class SortSampler(Sampler):
     "Indices of the documents from the longest to the shortest"
-    def __init__(self, lengths): self.lengths = np.asarray(lengths)
+    def __init__(self, lengths): self.lengths = check_lengths(lengths)
     def __len__(self): return len(self.lengths)
     def __iter__(self): return iter(np.argsort(-self.lengths, kind='stable').tolist())
 
 class SortishSampler(Sampler):
     "Random batches of documents of similar lengths (sorted within pools of `bs * pool_mult`), largest batch first, a short one last"
     def __init__(self, lengths, bs:int, pool_mult:int=50):
-        self.lengths, self.bs, self.pool_mult = np.asarray(lengths), bs, pool_mult
+        for name, v in (('bs', bs), ('pool_mult', pool_mult)):
+            if not (isinstance(v, (int, np.integer)) and v >= 1): raise ValueError(f"{name}={v!r}: it must be a whole number >= 1.")
+        self.lengths, self.bs, self.pool_mult = check_lengths(lengths), bs, pool_mult
     def __len__(self): return len(self.lengths)
     def __iter__(self):
         idx = np.random.permutation(len(self.lengths))
@@ -564,6 +591,9 @@ def read_text(path, # a text file
     "The text of file `path`, with a clear error if it is missing or in none of `encodings`"
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"Corpus file {path} is missing. Run `get_dataset(...)` for its dataset again.")
+    if path.is_dir():
+        names = sorted(p.name for p in path.iterdir())[:3]
+        raise IsADirectoryError(f"{path} is a folder, not a text file: pass one of the files in it ({', '.join(names) or 'it is empty'}...).")
     b = path.read_bytes()
     for enc in encodings:
         try: return b.decode(enc)
