@@ -1,13 +1,15 @@
 """Execute lesson notebooks top to bottom at full size (IN_TEST unset), as a student runs them.
 Cells flagged with nbdev's test flags (`#| slow`, `#| notest`) are skipped, as `nbdev_test` skips them.
-Usage: python .ci/full_run.py nbs/00a_core.ipynb nbs/03_optimizers.ipynb ... [--workers 2]
+Usage: python .ci/full_run.py nbs/00a_core.ipynb nbs/03_optimizers.ipynb ... [--workers 2] [--save]
+With --save, a notebook that passed is written back with its outputs (then run nbdev_clean): the saved outputs a
+student reads first come from this full run.
 Each notebook runs in a fresh interpreter with one torch thread. Prints one line per notebook (passed or FAILED,
 seconds) and exits 1 if any failed."""
 import os, sys, time, argparse, subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-def run_here(path:str) -> int:
+def run_here(path:str, save:bool=False) -> int:
     "Run one notebook in this process; print its traceback and return 1 on failure"
     from execnb.shell import CaptureShell
     from nbdev.config import get_config
@@ -23,24 +25,32 @@ def run_here(path:str) -> int:
     try: shell.run_all(nb, exc_stop=True, preproc=no_eval)
     except Exception:
         print(shell.prettytb(fname=path), file=sys.stderr); return 1
+    if save:
+        from execnb.nbio import read_nb, write_nb
+        orig = read_nb(path)   # the source as written (NBProcessor's copy has its directives parsed out)
+        ran = {c.idx_: c for c in nb.cells if not no_eval(c)}   # cells keep their index through nbdev's processing
+        for c in orig.cells:
+            if c.idx_ in ran: c.outputs, c.execution_count = ran[c.idx_].outputs, ran[c.idx_].execution_count
+        write_nb(orig, path)
     return 0
 
-def run_child(path:str) -> tuple:
+def run_child(path:str, save:bool=False) -> tuple:
     "Run one notebook in a fresh interpreter at full size: (path, passed, seconds, its output)"
     env = {k: v for k, v in os.environ.items() if k != 'IN_TEST'}
     env['OMP_NUM_THREADS'] = '1'     # notebooks side by side on few cores: one thread each
     start = time.time()
-    r = subprocess.run([sys.executable, __file__, '--one', path], env=env, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, __file__, '--one', path] + (['--save'] if save else []), env=env, capture_output=True, text=True)
     return path, r.returncode == 0, time.time() - start, r.stdout + r.stderr
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('notebooks', nargs='+'); ap.add_argument('--workers', type=int, default=2)
     ap.add_argument('--one', action='store_true', help='run the one notebook given in this process')
+    ap.add_argument('--save', action='store_true', help='write each passing notebook back with its outputs')
     args = ap.parse_args()
-    if args.one: sys.exit(run_here(str(Path(args.notebooks[0]).resolve())))
+    if args.one: sys.exit(run_here(str(Path(args.notebooks[0]).resolve()), args.save))
     with ThreadPoolExecutor(args.workers) as ex:
-        results = list(ex.map(run_child, [str(Path(p).resolve()) for p in args.notebooks]))
+        results = list(ex.map(lambda p: run_child(str(Path(p).resolve()), args.save), args.notebooks))
     for path, ok, secs, out in results:
         if not ok: print(out[-6000:], file=sys.stderr)
         print(f"full run {'passed' if ok else 'FAILED'}: {Path(path).name} ({secs:.0f} s)")
