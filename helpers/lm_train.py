@@ -59,11 +59,20 @@ def save_encoder(model:nn.Module, path) -> Path:
     "Save the weights of `model`'s AWD-LSTM encoder (atomically)"
     return atomic_save(find_encoder(model).state_dict(), path)
 
+def _check_file(path, what:str) -> Path:
+    "`path` as a `Path`, with a clear error if it is missing or a folder"
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"No {what} file at {path}.")
+    if path.is_dir(): raise IsADirectoryError(f"{path} is a folder; pass the {what} file in it ({', '.join(sorted(p.name for p in path.iterdir())[:4]) or 'it is empty'}).")
+    return path
+
 def load_weights(path) -> dict:
     "A state dict from `path` (`weights_only=True`; a fastai `{'model': ...}` file is unwrapped)"
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"No weights file at {path}.")
-    state = torch.load(path, map_location='cpu', weights_only=True)
+    path = _check_file(path, 'weights')
+    try: state = torch.load(path, map_location='cpu', weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError) as e:
+        raise ValueError(f"{path} is not a weights file torch.load can read ({type(e).__name__}: {str(e).split('.')[0][:80]}). It may "
+                         f"be cut short (save or download it again) or hold Python objects that weights_only=True refuses.") from None
     return state['model'] if isinstance(state, dict) and 'model' in state and isinstance(state['model'], dict) else state
 
 def load_encoder(model:nn.Module, path) -> nn.Module:
@@ -73,7 +82,7 @@ def load_encoder(model:nn.Module, path) -> nn.Module:
     enc.load_state_dict(state)
     return model
 
-# %% ../nbs/04d_lm_train.ipynb 9
+# %% ../nbs/04d_lm_train.ipynb 10
 _EMB_KEYS = ('0.encoder.weight', '0.encoder_dp.emb.weight', '1.decoder.weight')
 
 def convert_weights(state:dict, # a language model's state dict (`LMModel` / fastai AWD-LSTM layout)
@@ -81,6 +90,9 @@ def convert_weights(state:dict, # a language model's state dict (`LMModel` / fas
                     new_itos:list # the vocabulary to move it to
                    ) -> dict:
     "A copy of `state` for `new_itos`: rows of shared words copied, new words get the mean row"
+    if '0.encoder.weight' not in state:
+        raise KeyError(f"No '0.encoder.weight' among the weights' names ({list(state)[:4]}...): pass a language model's state dict "
+                       f"(our `LMModel`, or fastai's AWD-LSTM), not an encoder's or a classifier's.")
     emb = state['0.encoder.weight']  # (len(old_itos), emb_sz)
     if len(old_itos) != emb.shape[0]:
         raise ValueError(f"The weights have {emb.shape[0]} embedding rows but the old vocabulary has {len(old_itos)} "
@@ -99,7 +111,7 @@ def convert_weights(state:dict, # a language model's state dict (`LMModel` / fas
     if '1.decoder.bias' in state: state['1.decoder.bias'] = remap(state['1.decoder.bias'])
     return state
 
-# %% ../nbs/04d_lm_train.ipynb 12
+# %% ../nbs/04d_lm_train.ipynb 14
 class _PlainUnpickler(pickle.Unpickler):
     "Unpickle lists, dicts and strings only: any class or function in the file is refused"
     def find_class(self, module, name):
@@ -107,12 +119,14 @@ class _PlainUnpickler(pickle.Unpickler):
 
 def load_itos(path) -> list:
     "A word list saved as a pickled list (fastai's `itos_*.pkl`), a JSON list (`Vocab.save`) or one word per line"
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"No vocabulary file at {path}.")
-    if path.suffix == '.pkl':
-        with open(path, 'rb') as f: itos = _PlainUnpickler(f).load()
-    elif path.suffix == '.json': itos = json.loads(path.read_text(encoding='utf-8'))  # `Vocab.save`'s format
-    else: itos = path.read_text(encoding='utf-8').split('\n')
+    path = _check_file(path, 'vocabulary')
+    try:
+        if path.suffix == '.pkl':
+            with open(path, 'rb') as f: itos = _PlainUnpickler(f).load()
+        elif path.suffix == '.json': itos = json.loads(path.read_text(encoding='utf-8'))  # `Vocab.save`'s format
+        else: itos = path.read_text(encoding='utf-8').split('\n')
+    except (pickle.UnpicklingError, EOFError, ValueError) as e:  # JSON and UTF-8 errors are ValueErrors
+        raise ValueError(f"{path} could not be read as a word list: {e}. Download or save it again.") from None
     if not isinstance(itos, list) or not all(isinstance(w, str) for w in itos):
         raise ValueError(f"{path} does not hold a list of words (got {type(itos).__name__}).")
     return itos
@@ -137,7 +151,7 @@ def load_pretrained(model:LMModel, # the model to fill, built for `new_itos`
     unwrap_model(model).load_state_dict(state)
     return model
 
-# %% ../nbs/04d_lm_train.ipynb 16
+# %% ../nbs/04d_lm_train.ipynb 19
 _WT2_SUBS = [(' @-@ ', '-'), (' @,@ ', ','), (' @.@ ', '.'), ('<unk>', UNK)]
 
 def wt2_text(split:str='test') -> list:
@@ -146,7 +160,7 @@ def wt2_text(split:str='test') -> list:
     for a, b in _WT2_SUBS: arts = [t.replace(a, b) for t in arts]
     return arts
 
-# %% ../nbs/04d_lm_train.ipynb 19
+# %% ../nbs/04d_lm_train.ipynb 22
 def init_distributed() -> tuple:
     "`(rank, world_size, device)` from torchrun's environment; starts the process group when there are several"
     world_size, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
@@ -185,7 +199,7 @@ class CheckpointCB(Callback):
                      'epoch': self.learn.epoch, 'config': self.config}, self.path)
 
 
-# %% ../nbs/04d_lm_train.ipynb 20
+# %% ../nbs/04d_lm_train.ipynb 23
 def save_lm(model:nn.Module, vocab:Vocab, out, config:dict) -> Path:
     "Write `lm.pth`, `encoder.pth`, `vocab.json` and `config.json` into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -211,7 +225,7 @@ def load_lm(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04d_lm_train.ipynb 21
+# %% ../nbs/04d_lm_train.ipynb 24
 def _bf16_cbs(bf16:bool) -> list:
     "MixedPrecisionCB when bf16 autocast is asked for"
     if not bf16: return []
@@ -265,7 +279,7 @@ def _lr_from_finder(learn) -> float:
     print(f'LR finder: {sugg}; using steep = {sugg.steep:.1e}')
     return sugg.steep
 
-# %% ../nbs/04d_lm_train.ipynb 22
+# %% ../nbs/04d_lm_train.ipynb 25
 def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary, checkpoint (created)
              emb_sz:int=400, # embedding size (also the last LSTM layer's size)
              n_hid:int=1152, # hidden size of the other LSTM layers
@@ -329,7 +343,7 @@ def pretrain_cli():
     "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
     return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
 
-# %% ../nbs/04d_lm_train.ipynb 27
+# %% ../nbs/04d_lm_train.ipynb 30
 def free_port() -> int:
     "A TCP port on 127.0.0.1 that is free right now"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -373,7 +387,7 @@ def run_ddp(world_size:int, **kw) -> dict:
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
-# %% ../nbs/04d_lm_train.ipynb 31
+# %% ../nbs/04d_lm_train.ipynb 34
 def _pretrained_files(folder:Path) -> tuple:
     "(weights, vocabulary) files in a folder from `pretrain`/`finetune` or from fastai's `wt103-fwd` archive"
     if (folder/'lm.pth').exists() and (folder/'vocab.json').exists(): return folder/'lm.pth', folder/'vocab.json'

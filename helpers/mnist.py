@@ -144,7 +144,7 @@ def mnist_learner(model:nn.Module, # a model returning (bs, 10) log-probabilitie
     "A `Learner` with the NLL loss and accuracy, for the lesson's models (all end in log-softmax)"
     return Learner(model, dls, nn.NLLLoss(), opt_func=opt_func, lr=lr, metrics=[accuracy], **kwargs)
 
-# %% ../nbs/01c_mnist.ipynb 50
+# %% ../nbs/01c_mnist.ipynb 52
 def dropout(x:torch.Tensor, # activations
             p:float, # probability of zeroing each one
             training:bool=True # False: return `x` unchanged
@@ -164,7 +164,7 @@ class Dropout(nn.Module):
         self.p = p
     def forward(self, x): return dropout(x, self.p, self.training)
 
-# %% ../nbs/01c_mnist.ipynb 54
+# %% ../nbs/01c_mnist.ipynb 56
 def _fans(w:torch.Tensor) -> tuple:
     if w.dim() != 2: raise ValueError(f"Expected a 2-d weight (n_out, n_in) like nn.Linear's, got shape {tuple(w.shape)}.")
     return w.shape[1], w.shape[0]
@@ -184,7 +184,7 @@ def xavier_normal_(w:torch.Tensor # (n_out, n_in) weight, filled in place
     n_in, n_out = _fans(w)
     return w.normal_(0, math.sqrt(2 / (n_in + n_out)))
 
-# %% ../nbs/01c_mnist.ipynb 57
+# %% ../nbs/01c_mnist.ipynb 59
 def mlp(n_hid:int=256, # hidden units
         p:float=0.2 # dropout probability after the hidden layer
        ) -> nn.Sequential:
@@ -194,7 +194,7 @@ def mlp(n_hid:int=256, # hidden units
     for lin in lins: xavier_uniform_(lin.weight); nn.init.zeros_(lin.bias)
     return nn.Sequential(lins[0], nn.ReLU(), Dropout(p), lins[1], nn.LogSoftmax(dim=1))
 
-# %% ../nbs/01c_mnist.ipynb 62
+# %% ../nbs/01c_mnist.ipynb 64
 def conv_out(n:int, # input height (or width)
              ks:int, # kernel size
              stride:int=1, padding:int=0) -> int:

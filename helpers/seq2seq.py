@@ -7,8 +7,8 @@ __all__ = ['M30K_SPLITS', 'PAD_IDX', 'BOS_IDX', 'EOS_IDX', 'read_multi30k', 'loa
            'TranslationData', 'numericalize_pairs', 'load_translation_data', 'seq2seq_collate', 'length_key',
            'seq2seq_dls', 'gru_cell', 'ScratchGRU', 'additive_scores', 'dot_scores', 'scaled_dot_scores',
            'masked_softmax', 'attend', 'Attention', 'Seq2SeqGRU', 'seq2seq_loss', 'Hyps', 'length_norm',
-           'default_max_len', 'greedy_decode', 'beam_search', 'exhaustive_search', 'ngram_counts', 'bleu_stats',
-           'bleu_from_stats', 'corpus_bleu', 'CorpusBLEU', 'translate_pairs', 'Translation', 'translate',
+           'check_decode_args', 'default_max_len', 'greedy_decode', 'beam_search', 'exhaustive_search', 'ngram_counts',
+           'bleu_stats', 'bleu_from_stats', 'corpus_bleu', 'CorpusBLEU', 'translate_pairs', 'Translation', 'translate',
            'plot_attention']
 
 # %% ../nbs/05a_seq2seq.ipynb 3
@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 from .core import default_device
 from .data import get_dataset
 from .learner import DataLoaders, Metric
-from .text import (Tokenizer, Vocab, SortSampler, SortishSampler, tokenize_texts, SPECIAL_TOKS,
+from .text import (Tokenizer, Vocab, SortSampler, SortishSampler, tokenize_texts, check_token_ids, SPECIAL_TOKS,
                           UNK, PAD, BOS, EOS, TK_UP, TK_MAJ)
 from .lm import detokenize
 
@@ -171,6 +171,9 @@ def scaled_dot_scores(q, k):
 def masked_softmax(scores, # (bs, n_q, n_k)
                    pad_mask): # (bs, n_k), True at padding
     "Softmax over the keys with the padding keys given weight 0"
+    if pad_mask.dtype != torch.bool or pad_mask.shape != (scores.shape[0], scores.shape[-1]):
+        raise ValueError(f"pad_mask must be a (bs, n_k) = {(scores.shape[0], scores.shape[-1])} bool tensor, True at padding; "
+                         f"got {pad_mask.dtype} of shape {tuple(pad_mask.shape)}.")
     return scores.masked_fill(pad_mask[:, None, :], float('-inf')).softmax(dim=-1)
 
 def attend(scores, # (bs, n_q, n_k)
@@ -180,7 +183,7 @@ def attend(scores, # (bs, n_q, n_k)
     weights = masked_softmax(scores, pad_mask)
     return weights @ values, weights
 
-# %% ../nbs/05a_seq2seq.ipynb 36
+# %% ../nbs/05a_seq2seq.ipynb 39
 class Attention(nn.Module):
     "Attention of decoder states over encoder outputs: 'additive', 'dot' or 'scaled_dot' scores, masked at padding"
     def __init__(self, q_sz:int, # decoder state size
@@ -209,7 +212,7 @@ class Attention(nn.Module):
         else: scores = (dot_scores if self.kind == 'dot' else scaled_dot_scores)(q, keys)
         return attend(scores, enc_out, pad_mask)
 
-# %% ../nbs/05a_seq2seq.ipynb 39
+# %% ../nbs/05a_seq2seq.ipynb 42
 class Seq2SeqGRU(nn.Module):
     "Bidirectional-GRU encoder and GRU decoder with attention over the encoder outputs; batch-first"
     def __init__(self, src_vsz:int, tgt_vsz:int, # vocabulary sizes
@@ -222,6 +225,7 @@ class Seq2SeqGRU(nn.Module):
                  pad_idx:int=PAD_IDX):
         super().__init__()
         self.pad_idx, self.n_layers, self.dec_hid = pad_idx, n_layers, dec_hid
+        self.checks = True  # check the ids of every call (a Learner can turn it off with `SkipIdChecksCB` once the data is checked)
         self.tf_ratio = 1.  # teacher forcing: the fraction of decoder inputs taken from the reference (AttrSchedCB sets it)
         self.src_emb, self.tgt_emb = (nn.Embedding(v, emb_sz, padding_idx=pad_idx) for v in (src_vsz, tgt_vsz))
         for e in (self.src_emb, self.tgt_emb):  # N(0, 1/emb_sz): tied output logits start near zero
@@ -238,8 +242,9 @@ class Seq2SeqGRU(nn.Module):
     def encode(self, src, # (bs, src_len) token ids, padded at the end
                src_lens): # (bs,) lengths: a list or a tensor
         "Memory for the decoder: `(enc_out, keys, pad_mask, h0)`, each with the batch on dim 0"
+        if self.checks: check_token_ids(src, self.src_emb.num_embeddings, 'source')
         lens = torch.as_tensor(src_lens).cpu()
-        if len(lens) != len(src) or lens.min() < 1 or lens.max() > src.shape[1]:
+        if lens.is_floating_point() or lens.ndim != 1 or len(lens) != len(src) or lens.min() < 1 or lens.max() > src.shape[1]:
             raise ValueError(f"src_lens must hold one length in 1..{src.shape[1]} per sentence of src {tuple(src.shape)}, got {lens.tolist()}.")
         x = self.drop(self.src_emb(src))                                              # (bs, src_len, emb_sz)
         packed = pack_padded_sequence(x, lens, batch_first=True, enforce_sorted=False)
@@ -254,6 +259,8 @@ class Seq2SeqGRU(nn.Module):
                state=None): # (bs, n_layers, dec_hid) from a previous call, or None to start
         "Logits (bs, tgt_len, tgt_vsz), attention weights (bs, tgt_len, src_len) and the new state"
         enc_out, keys, pad_mask, h0 = memory
+        if self.checks: check_token_ids(tgt_in, self.tgt_emb.num_embeddings, 'target')
+        if len(tgt_in) != len(enc_out): raise ValueError(f"{len(tgt_in)} target rows for {len(enc_out)} source sentences: they must pair up.")
         emb = self.drop(self.tgt_emb(tgt_in))                                  # (bs, tgt_len, emb_sz)
         h = (h0 if state is None else state).transpose(0, 1).contiguous()     # (n_layers, bs, dec_hid): nn.GRU's layout
         dec_out, h = self.decoder(emb, h)                                      # (bs, tgt_len, dec_hid)
@@ -283,17 +290,18 @@ class Seq2SeqGRU(nn.Module):
         "Attention weights (bs, tgt_len, src_len) while reading `tgt_in`: row t is where the model looked to write token t+1"
         return self.decode(tgt_in, self.encode(src, src_lens))[1]
 
-# %% ../nbs/05a_seq2seq.ipynb 43
+# %% ../nbs/05a_seq2seq.ipynb 47
 def seq2seq_loss(logits, # (bs, tgt_len, vocab)
                  tgt, # (bs, tgt_len) target ids, `pad_idx` at padding
                  pad_idx:int=PAD_IDX,
                  label_smoothing:float=0.):
     "Mean cross-entropy over the target tokens that are not padding"
+    if tgt.is_floating_point(): raise TypeError(f"Targets must be integer token ids, got {tgt.dtype}: convert them with tgt.long().")
     if logits.shape[:2] != tgt.shape:
         raise ValueError(f"logits {tuple(logits.shape)} must be (bs, tgt_len, vocab) for targets (bs, tgt_len) = {tuple(tgt.shape)}.")
     return F.cross_entropy(logits.flatten(0, 1).float(), tgt.flatten(), ignore_index=pad_idx, label_smoothing=label_smoothing)
 
-# %% ../nbs/05a_seq2seq.ipynb 46
+# %% ../nbs/05a_seq2seq.ipynb 51
 class Hyps(NamedTuple):
     "Decoded outputs: token ids without BOS/EOS, their total log-probability, and their length counting EOS"
     toks: list     # one list of ids per sentence
@@ -305,6 +313,11 @@ def length_norm(logp, # total log-probability of an output
                 alpha:float=0.75):
     "The score outputs are ranked by: log P / length^alpha"
     return logp / length ** alpha
+
+def check_decode_args(max_len, beam_sz:int=1):
+    "A clear error unless `max_len` is None or a whole number >= 1 and `beam_sz` a whole number >= 1"
+    for name, v in (('max_len', max_len), ('beam_sz', beam_sz)):
+        if v is not None and not (isinstance(v, (int, np.integer)) and v >= 1): raise ValueError(f"{name}={v!r}: it must be a whole number >= 1.")
 
 def default_max_len(src_lens) -> int:
     "How many tokens decoding may write at most: twice the longest source, plus 10"
@@ -333,7 +346,7 @@ class _eval_mode:
     def __enter__(self): self.was_training = self.model.training; self.model.eval()
     def __exit__(self, *exc): self.model.train(self.was_training)
 
-# %% ../nbs/05a_seq2seq.ipynb 47
+# %% ../nbs/05a_seq2seq.ipynb 52
 @torch.no_grad()
 def greedy_decode(model, # has `encode` and `decode_step`
                   src, # (bs, src_len)
@@ -341,6 +354,7 @@ def greedy_decode(model, # has `encode` and `decode_step`
                   max_len:int|None=None, # most tokens to write (default: `default_max_len`)
                   bos_idx:int=BOS_IDX, eos_idx:int=EOS_IDX, pad_idx:int=PAD_IDX) -> Hyps:
     "The most likely next token at every step, for the whole batch at once, until each sentence has written EOS"
+    check_decode_args(max_len)
     with _eval_mode(model):
         bs, max_len = len(src), max_len or default_max_len(src_lens)
         memory, state = model.encode(src, src_lens), None
@@ -359,7 +373,7 @@ def greedy_decode(model, # has `encode` and `decode_step`
         toks = [[i for i in _until_eos(row, eos_idx) if i != pad_idx] for row in prefix[:, 1:].tolist()]
         return Hyps(toks, logp, lens)
 
-# %% ../nbs/05a_seq2seq.ipynb 48
+# %% ../nbs/05a_seq2seq.ipynb 53
 @torch.no_grad()
 def beam_search(model, # has `encode` and `decode_step`
                 src, # (bs, src_len)
@@ -369,7 +383,7 @@ def beam_search(model, # has `encode` and `decode_step`
                 alpha:float=0.75, # length normalisation: finished outputs are ranked by log P / L^alpha
                 bos_idx:int=BOS_IDX, eos_idx:int=EOS_IDX, pad_idx:int=PAD_IDX) -> Hyps:
     "Batched beam search with EOS handling and length normalisation; returns each sentence's best finished output"
-    if beam_sz < 1: raise ValueError(f"beam_sz must be at least 1, got {beam_sz}.")
+    check_decode_args(max_len, beam_sz)
     with _eval_mode(model):
         bs, k, dev, max_len = len(src), beam_sz, src.device, max_len or default_max_len(src_lens)
         memory = _select(model.encode(src, src_lens), torch.arange(bs, device=dev).repeat_interleave(k))  # (bs*k, ...)
@@ -399,7 +413,7 @@ def beam_search(model, # has `encode` and `decode_step`
         best = [max(f, key=lambda h: h[0]) for f in finished]
         return Hyps([h[3] for h in best], torch.tensor([h[1] for h in best]), torch.tensor([h[2] for h in best]))
 
-# %% ../nbs/05a_seq2seq.ipynb 49
+# %% ../nbs/05a_seq2seq.ipynb 54
 @torch.no_grad()
 def exhaustive_search(model, # has `encode` and `decode_step`
                       src, src_lens, # (bs, src_len), (bs,)
@@ -408,6 +422,7 @@ def exhaustive_search(model, # has `encode` and `decode_step`
                       bos_idx:int=BOS_IDX, eos_idx:int=EOS_IDX, pad_idx:int=PAD_IDX,
                       max_cands:int=100_000) -> Hyps:
     "Score every possible output and keep the best: the exact answer, only affordable for toy vocabularies"
+    check_decode_args(max_len)
     with _eval_mode(model):
         memory, best = model.encode(src, src_lens), []
         for b in range(len(src)):
@@ -428,14 +443,18 @@ def exhaustive_search(model, # has `encode` and `decode_step`
             best.append(max(cands, key=lambda h: h[0]))
         return Hyps([h[3] for h in best], torch.tensor([h[1] for h in best]), torch.tensor([h[2] for h in best]))
 
-# %% ../nbs/05a_seq2seq.ipynb 53
+# %% ../nbs/05a_seq2seq.ipynb 59
 def ngram_counts(tokens:list, n:int) -> Counter:
     "How often each n-gram (a tuple) occurs in `tokens`"
+    if not (isinstance(n, int) and n >= 1): raise ValueError(f"n={n!r}: an n-gram has n >= 1 tokens.")
     return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
 
 def bleu_stats(hyp:list, ref:list, # tokens (or ids) of an output and of its reference
                max_n:int=4) -> np.ndarray:
     "One sentence pair's statistics: [hyp_len, ref_len, clipped matches for n=1..max_n, n-gram counts for n=1..max_n]"
+    for name, t in (('output', hyp), ('reference', ref)):
+        if isinstance(t, str): raise TypeError(f"The {name} {t[:30]!r} is one str: BLEU would count its characters. Pass its tokens (a list).")
+    if not (isinstance(max_n, int) and max_n >= 1): raise ValueError(f"max_n={max_n!r}: BLEU needs n-grams up to max_n >= 1 (usually 4).")
     matches = [sum((ngram_counts(hyp, n) & ngram_counts(ref, n)).values()) for n in range(1, max_n + 1)]  # & = min of counts
     totals = [max(len(hyp) - n + 1, 0) for n in range(1, max_n + 1)]
     return np.array([len(hyp), len(ref), *matches, *totals], dtype=np.int64)
@@ -461,7 +480,7 @@ def corpus_bleu(hyps:list, refs:list, # one token list per sentence, and its ref
     if not hyps: raise ValueError("BLEU of an empty corpus is undefined: pass at least one sentence.")
     return bleu_from_stats(sum(bleu_stats(h, r, max_n) for h, r in zip(hyps, refs)), max_n)
 
-# %% ../nbs/05a_seq2seq.ipynb 57
+# %% ../nbs/05a_seq2seq.ipynb 64
 class CorpusBLEU(Metric):
     "Corpus BLEU of greedy translations of the validation set, on token ids (special tokens but xxunk left out)"
     name = 'bleu'
@@ -480,7 +499,7 @@ class CorpusBLEU(Metric):
     @property
     def value(self): return bleu_from_stats(self.stats, self.max_n)
 
-# %% ../nbs/05a_seq2seq.ipynb 59
+# %% ../nbs/05a_seq2seq.ipynb 66
 def translate_pairs(model, # has `encode` and `decode_step`
                     pairs:list, # (src_ids, tgt_ids) pairs; only the sources are read
                     tgt_vocab, # turns output ids into tokens
@@ -488,6 +507,8 @@ def translate_pairs(model, # has `encode` and `decode_step`
                     bs:int=64, alpha:float=0.75,
                     progress:bool=True) -> list:
     "The output tokens for each source, decoded in length-sorted batches, in the original order"
+    check_decode_args(None, beam_sz)
+    if not (isinstance(bs, int) and bs >= 1): raise ValueError(f"bs={bs!r}: it must be a whole number >= 1.")
     device, out = next(model.parameters()).device, [None] * len(pairs)
     order = np.argsort([-len(s) for s, _ in pairs], kind='stable')
     starts = range(0, len(order), bs)

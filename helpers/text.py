@@ -7,10 +7,10 @@ __all__ = ['UNK', 'PAD', 'BOS', 'EOS', 'FLD', 'TK_REP', 'TK_WREP', 'TK_UP', 'TK_
            'LOCAL_RULES', 'IMDB_FOLDERS', 'NLTK_CORPORA', 'CORPORA', 'fix_html', 'spec_add_spaces', 'rm_useless_spaces',
            'add_bos', 'join_fields', 'replace_wrep', 'replace_rep', 'replace_all_caps', 'replace_maj', 'lowercase',
            'Tokenizer', 'default_tokenizer', 'map_chunks', 'tokenize_iter', 'tokenize_texts', 'StoI', 'Vocab',
-           'Numericalized', 'tokenize_to_disk', 'encode_labels', 'check_lengths', 'SortSampler', 'SortishSampler',
-           'pad_batch', 'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files', 'load_imdb',
-           'load_imdb_sample', 'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2', 'padding_share',
-           'SentencePieceTokenizer', 'tokenize_cli']
+           'check_token_ids', 'Numericalized', 'tokenize_to_disk', 'encode_labels', 'check_lengths', 'SortSampler',
+           'SortishSampler', 'pad_batch', 'pad_collate', 'TextDataset', 'text_dls', 'read_text', 'imdb_files',
+           'load_imdb', 'load_imdb_sample', 'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2',
+           'padding_share', 'SentencePieceTokenizer', 'tokenize_cli']
 
 # %% ../nbs/04a_text.ipynb 3
 import html, json, math, os, re, shutil, tempfile, multiprocessing as mp
@@ -390,6 +390,25 @@ class Vocab:
         return cls(json.loads(Path(path).read_text()))
 
 # %% ../nbs/04a_text.ipynb 45
+def check_token_ids(x, # token ids: a tensor or an array
+                    vocab_sz:int, # rows of the embedding that reads them
+                    what:str='token', # what the ids are, for the message: 'source', 'target', 'centre'...
+                    ndim:int|None=2): # dims expected (2: `(bs, seq_len)`); None: any
+    "Raise a clear error unless `x` holds integer ids in `[0, vocab_sz)` with `ndim` dims"
+    tensor = isinstance(x, torch.Tensor)
+    integer = not (x.is_floating_point() or x.is_complex() or x.dtype == torch.bool) if tensor else np.issubdtype(np.asarray(x).dtype, np.integer)
+    if not integer or (ndim is not None and x.ndim != ndim):
+        want = {1: '(bs,)', 2: '(bs, seq_len)'}.get(ndim, f'{ndim}-D') if ndim is not None else 'any-shape'
+        hint = ' For one sequence add the batch dim: x[None].' if ndim == 2 and x.ndim == 1 else ' Numericalize tokens with the vocabulary (ids are ints).'
+        raise TypeError(f"{what} ids must be a {want} integer tensor, got {x.dtype} of shape {tuple(x.shape)}.{hint}")
+    if x.numel() if tensor else np.size(x):
+        lo, hi = (int(v) for v in (torch.aminmax(x) if tensor else (x.min(), x.max())))
+        if lo < 0 or hi >= vocab_sz:
+            raise IndexError(f"{what} ids must be in [0, {vocab_sz}), got values from {lo} to {hi}: the ids were made with another "
+                             f"vocabulary, or the model was built for another one. Numericalize with the model's vocabulary.")
+    return x
+
+# %% ../nbs/04a_text.ipynb 48
 class Numericalized:
     "Token ids of many documents: one flat int32 array `ids`, and `offsets` (n_docs+1) where each document starts"
     def __init__(self, ids, # flat token ids, int32
@@ -456,7 +475,7 @@ class Numericalized:
         vocab = Vocab.load(path/'vocab.json') if (path/'vocab.json').exists() else None
         return cls(ids, np.fromfile(path/'offsets.i64', np.int64), vocab)
 
-# %% ../nbs/04a_text.ipynb 49
+# %% ../nbs/04a_text.ipynb 52
 def _tok_chunk_ids(texts):
     "In a worker: (distinct tokens of the chunk, the chunk as int32 ids into them, document lengths)"
     toks = list(_worker_tok.pipe(texts))
@@ -489,7 +508,7 @@ def tokenize_to_disk(texts, # any iterable of str, read lazily
     part.rename(path)
     return Numericalized.load(path)
 
-# %% ../nbs/04a_text.ipynb 52
+# %% ../nbs/04a_text.ipynb 55
 def encode_labels(labels, # label of each document
                   classes:list|None=None # the class list (default: the sorted distinct labels)
                  ) -> tuple:
@@ -502,7 +521,7 @@ def encode_labels(labels, # label of each document
                              f"Fix or drop those rows, or pass the full class list.")
     return np.array([ctoi[l] for l in labels], dtype=np.int64), classes
 
-# %% ../nbs/04a_text.ipynb 55
+# %% ../nbs/04a_text.ipynb 58
 def check_lengths(lengths) -> np.ndarray:
     "`lengths` as a 1-D integer array, with a clear error if any is negative or not a whole number"
     a = np.asarray(lengths)
@@ -538,7 +557,7 @@ class SortishSampler(Sampler):
         rest = [batches[i] for i in np.random.permutation(len(batches)) if i != first]
         return iter(np.concatenate([batches[first]] + rest + short).tolist())
 
-# %% ../nbs/04a_text.ipynb 57
+# %% ../nbs/04a_text.ipynb 60
 def _as_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
 
 def pad_batch(seqs, # 1-D sequences of ids
@@ -562,7 +581,7 @@ def pad_collate(samples, # (ids, y) pairs; y a class id or a sequence of ids
     y = pad_batch(ys, pad_idx, pad_first) if np.ndim(ys[0]) == 1 else torch.as_tensor(np.asarray(ys))
     return pad_batch(xs, pad_idx, pad_first), y
 
-# %% ../nbs/04a_text.ipynb 59
+# %% ../nbs/04a_text.ipynb 62
 class TextDataset:
     "Documents `nums` (a `Numericalized` or a list of id arrays) with their targets `ys`"
     def __init__(self, nums, ys):
@@ -584,7 +603,7 @@ def text_dls(train_nums, train_ys, valid_nums, valid_ys, # documents and targets
     return DataLoaders(DataLoader(trn, bs, sampler=SortishSampler(trn.lengths, bs), collate_fn=collate, num_workers=num_workers),
                        DataLoader(val, 2 * bs, sampler=SortSampler(val.lengths), collate_fn=collate, num_workers=num_workers))
 
-# %% ../nbs/04a_text.ipynb 62
+# %% ../nbs/04a_text.ipynb 65
 def read_text(path, # a text file
               encodings:tuple=('utf-8',) # tried in order
              ) -> str:
@@ -626,7 +645,7 @@ def load_imdb_sample() -> pd.DataFrame:
     df = pd.read_csv(get_dataset('imdb_sample')/'imdb_sample'/'texts.csv')
     return df[['text', 'label', 'is_valid']]
 
-# %% ../nbs/04a_text.ipynb 68
+# %% ../nbs/04a_text.ipynb 71
 def _shuffled(df, seed): return df.iloc[np.random.default_rng(seed).permutation(len(df))].reset_index(drop=True)
 
 def lm_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imdb_sample` (column `is_valid`)
@@ -646,7 +665,7 @@ def clas_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imd
     return (_shuffled(df[~is_val & keep][['text', 'label']], seed),
             _shuffled(df[is_val & keep][['text', 'label']], seed + 1))
 
-# %% ../nbs/04a_text.ipynb 71
+# %% ../nbs/04a_text.ipynb 74
 NLTK_CORPORA = ['brown', 'abc', 'webtext', 'state_union', 'inaugural']
 
 def _brown_text(raw):
@@ -680,7 +699,7 @@ def load_wikitext2(split:str='valid' # 'valid' or 'test' (the mirror has no trai
         if l.strip(): cur.append(l.strip())
     return arts + (['\n'.join(cur)] if cur else [])
 
-# %% ../nbs/04a_text.ipynb 79
+# %% ../nbs/04a_text.ipynb 82
 def padding_share(lengths, # length of each document
                   order, # the document indices in batch order (what a sampler yields)
                   bs:int # batch size
@@ -690,7 +709,7 @@ def padding_share(lengths, # length of each document
     batches = [lens[i:i + bs] for i in range(0, len(lens), bs)]
     return 1 - lens.sum() / sum(b.max() * len(b) for b in batches)
 
-# %% ../nbs/04a_text.ipynb 82
+# %% ../nbs/04a_text.ipynb 85
 class SentencePieceTokenizer:
     "SentencePiece subwords after the pre-rules, with the call protocol of `Tokenizer` and the special tokens first"
     def __init__(self, vocab_sz:int=30000, # pieces wanted (fewer if the text is too small for that many)
@@ -750,7 +769,7 @@ class SentencePieceTokenizer:
         self._check_trained()
         for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
 
-# %% ../nbs/04a_text.ipynb 89
+# %% ../nbs/04a_text.ipynb 92
 CORPORA = ['imdb', 'imdb_sample', 'nltk']
 
 def _corpus(name:str, n_docs:int|None):

@@ -19,6 +19,9 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from .learner import Learner, Callback, GradClipCB, Perplexity, TimeBudgetCB, default_splitter
 from .optimizer import Adam
+from .text import check_token_ids
+from .collab import SkipIdChecksCB
+from .lm_train import load_weights
 from .seq2seq import (PAD_IDX, TranslationData, seq2seq_dls, seq2seq_loss, CorpusBLEU, Translation,
                              translate, _eval_mode)
 
@@ -30,18 +33,22 @@ def scaled_dot_product_attention(q:torch.Tensor, # (..., q_len, d_k) queries
                                  dropout:nn.Module|None=None # applied to the weights (a no-op in eval mode)
                                 ) -> tuple:
     "softmax(q kᵀ / √d_k) v and the attention weights `(..., q_len, k_len)`"
+    if mask is not None and mask.dtype != torch.bool:
+        raise TypeError(f"mask must be a bool tensor, True where a query may not look, got {mask.dtype}. (PyTorch's "
+                        f"F.scaled_dot_product_attention takes True = may look; an additive float mask m becomes m == -inf.)")
     scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])  # (..., q_len, k_len)
     if mask is not None: scores = scores.masked_fill(mask, float('-inf'))
     attn = scores.softmax(dim=-1)                                 # each row sums to 1
     if dropout is not None: attn = dropout(attn)
     return attn @ v, attn                                         # (..., q_len, d_v), (..., q_len, k_len)
 
-# %% ../nbs/05b_transformer.ipynb 13
+# %% ../nbs/05b_transformer.ipynb 15
 def causal_mask(q_len:int, # number of queries (the newest positions)
                 k_len:int|None=None, # number of keys: earlier positions + the queries (default q_len)
                 device=None) -> torch.Tensor:
     "(q_len, k_len) mask, True where query i (position k_len - q_len + i) would look at a later position"
     k_len = q_len if k_len is None else k_len
+    if not 1 <= q_len <= k_len: raise ValueError(f"q_len={q_len}, k_len={k_len}: a causal mask needs 1 <= q_len <= k_len (the queries are the newest keys).")
     return torch.ones(q_len, k_len, dtype=torch.bool, device=device).triu(k_len - q_len + 1)
 
 def merge_masks(pad_mask:torch.Tensor|None=None, # (bs, k_len), True at padding
@@ -52,7 +59,7 @@ def merge_masks(pad_mask:torch.Tensor|None=None, # (bs, k_len), True at padding
     if attn_mask is not None: mask = attn_mask if mask is None else mask | attn_mask  # -> (bs, 1, q_len, k_len)
     return mask
 
-# %% ../nbs/05b_transformer.ipynb 16
+# %% ../nbs/05b_transformer.ipynb 19
 class MultiHeadAttention(nn.Module):
     "Multi-head scaled dot-product attention, batch-first, with the parameters of `nn.MultiheadAttention` as 4 `nn.Linear`s"
     def __init__(self, d_model:int, # size of the input and output vectors
@@ -60,6 +67,7 @@ class MultiHeadAttention(nn.Module):
                  dropout:float=0., # dropout on the attention weights
                  bias:bool=True):
         super().__init__()
+        if not (isinstance(n_heads, int) and n_heads >= 1): raise ValueError(f"n_heads={n_heads!r}: it must be a whole number >= 1.")
         if d_model % n_heads:
             raise ValueError(f"d_model={d_model} is not a multiple of n_heads={n_heads}: each head gets d_model // n_heads "
                              f"dimensions. Pick n_heads among {[h for h in range(1, d_model + 1) if d_model % h == 0][:12]}.")
@@ -94,9 +102,12 @@ class MultiHeadAttention(nn.Module):
         for name, t in (('q', q), ('k', k), ('v', v)):
             if t.ndim != 3 or t.shape[-1] != self.d_model:
                 raise ValueError(f"{name} must be a (bs, seq_len, d_model={self.d_model}) tensor, got shape {tuple(t.shape)}.")
+        if k.shape[:2] != v.shape[:2]: raise ValueError(f"k {tuple(k.shape)} and v {tuple(v.shape)} must agree on (bs, k_len): one value per key.")
+        if pad_mask is not None and (pad_mask.dtype != torch.bool or pad_mask.shape != k.shape[:2]):
+            raise ValueError(f"pad_mask must be a (bs, k_len) = {tuple(k.shape[:2])} bool tensor, True at padding; got {pad_mask.dtype} of shape {tuple(pad_mask.shape)}.")
         return self.attend(q, *self.project_kv(k, v), merge_masks(pad_mask, attn_mask))
 
-# %% ../nbs/05b_transformer.ipynb 18
+# %% ../nbs/05b_transformer.ipynb 21
 def copy_mha_weights(mha:MultiHeadAttention, # ours: receives the weights
                      torch_mha:nn.MultiheadAttention # PyTorch's, with the same d_model (and bias=True)
                     ) -> MultiHeadAttention:
@@ -109,7 +120,7 @@ def copy_mha_weights(mha:MultiHeadAttention, # ours: receives the weights
         mha.out_proj.weight.copy_(torch_mha.out_proj.weight); mha.out_proj.bias.copy_(torch_mha.out_proj.bias)
     return mha
 
-# %% ../nbs/05b_transformer.ipynb 22
+# %% ../nbs/05b_transformer.ipynb 26
 def sinusoidal_positions(max_len:int, # number of positions
                          d_model:int # size of each position vector (even)
                         ) -> torch.Tensor:
@@ -121,7 +132,7 @@ def sinusoidal_positions(max_len:int, # number of positions
     pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * freqs), torch.cos(pos * freqs)
     return pe
 
-# %% ../nbs/05b_transformer.ipynb 26
+# %% ../nbs/05b_transformer.ipynb 30
 class PositionalEncoding(nn.Module):
     "Adds sinusoidal position encodings to a batch of embeddings (then dropout)"
     def __init__(self, d_model:int, max_len:int=256, # longest sequence the table covers
@@ -139,7 +150,7 @@ class PositionalEncoding(nn.Module):
                              f"build the model with a larger max_len or translate shorter sentences.")
         return self.drop(x + self.pe[start:end])  # (bs, seq_len, d_model)
 
-# %% ../nbs/05b_transformer.ipynb 29
+# %% ../nbs/05b_transformer.ipynb 33
 class FeedForward(nn.Sequential):
     "Position-wise feed-forward network: Linear, ReLU, dropout, Linear"
     def __init__(self, d_model:int, d_ff:int, # inner size, usually 4*d_model
@@ -167,7 +178,7 @@ class EncoderLayer(nn.Module):
         x = self.norm1(x + self._sa(x, pad_mask))
         return self.norm2(x + self._ff(x))
 
-# %% ../nbs/05b_transformer.ipynb 31
+# %% ../nbs/05b_transformer.ipynb 35
 class DecoderLayer(nn.Module):
     "Causal self-attention, cross-attention over the encoder output, feed-forward; residuals and LayerNorm (pre- or post-norm)"
     def __init__(self, d_model:int, n_heads:int, d_ff:int, dropout:float=0.1, norm_first:bool=True):
@@ -205,7 +216,7 @@ class DecoderLayer(nn.Module):
             x = self.norm3(x + self.drop(self.ff(x)))
         return x, kv, attn                       # (bs, q_len, d_model), 2 x (bs, n_heads, k_len, d_head), (bs, n_heads, q_len, src_len)
 
-# %% ../nbs/05b_transformer.ipynb 33
+# %% ../nbs/05b_transformer.ipynb 37
 def copy_layer_weights(layer:nn.Module, # our `EncoderLayer` or `DecoderLayer`: receives the weights
                        torch_layer:nn.Module # `nn.TransformerEncoderLayer` or `nn.TransformerDecoderLayer`, same sizes
                       ) -> nn.Module:
@@ -218,26 +229,20 @@ def copy_layer_weights(layer:nn.Module, # our `EncoderLayer` or `DecoderLayer`: 
         for ours, theirs in pairs: ours.weight.copy_(theirs.weight); ours.bias.copy_(theirs.bias)
     return layer
 
-# %% ../nbs/05b_transformer.ipynb 36
+# %% ../nbs/05b_transformer.ipynb 40
 def lens_to_pad_mask(src_lens, # (bs,) lengths: a list or a tensor
                      seq_len:int, # padded length
                      device=None) -> torch.Tensor:
     "(bs, seq_len) mask, True at padding (positions >= the sentence's length)"
     lens = torch.as_tensor(src_lens, device=device)
-    if lens.ndim != 1 or len(lens) == 0 or lens.min() < 1 or lens.max() > seq_len:
+    if lens.is_floating_point() or lens.ndim != 1 or len(lens) == 0 or lens.min() < 1 or lens.max() > seq_len:
         raise ValueError(f"src_lens must hold one length per sentence, each from 1 to the padded length {seq_len}; "
                          f"got {lens.tolist()[:10]}. A sentence needs at least one token.")
     return torch.arange(seq_len, device=device)[None] >= lens[:, None]
 
-def _check_ids(x:torch.Tensor, vocab_sz:int, what:str):
-    "A clear error for token ids outside the vocabulary (an embedding would raise a bare IndexError)"
-    if x.is_floating_point(): raise TypeError(f"{what} ids must be an integer tensor, got {x.dtype}.")
-    lo, hi = torch.aminmax(x)
-    if lo < 0 or hi >= vocab_sz:
-        raise ValueError(f"{what} ids must be in [0, {vocab_sz}), got values from {lo.item()} to {hi.item()}: "
-                         f"the model was built for another vocabulary, or the ids were not numericalized with it.")
 
-# %% ../nbs/05b_transformer.ipynb 38
+
+# %% ../nbs/05b_transformer.ipynb 42
 class Transformer(nn.Module):
     "Encoder-decoder Transformer (pre-norm by default), batch-first, with lesson 5a's `encode`/`decode_step` decoding interface"
     def __init__(self, src_vocab_sz:int, tgt_vocab_sz:int, # vocabulary sizes
@@ -251,6 +256,7 @@ class Transformer(nn.Module):
                  tie_weights:bool=True): # output layer shares the target embedding matrix
         super().__init__()
         self.src_vocab_sz, self.tgt_vocab_sz, self.d_model, self.pad_idx = src_vocab_sz, tgt_vocab_sz, d_model, pad_idx
+        self.checks = True  # check the ids of every call; `transformer_learner` turns it off while fitting on its own data
         self.src_emb = nn.Embedding(src_vocab_sz, d_model, padding_idx=pad_idx)
         self.tgt_emb = nn.Embedding(tgt_vocab_sz, d_model, padding_idx=pad_idx)
         self.pos = PositionalEncoding(d_model, max_len, dropout)
@@ -271,17 +277,17 @@ class Transformer(nn.Module):
 
     def embed(self, emb:nn.Embedding, x:torch.Tensor, start:int=0) -> torch.Tensor:
         "Scaled token embeddings plus positions (start, start+1, ...): (bs, seq_len, d_model)"
-        _check_ids(x, emb.num_embeddings, 'source' if emb is self.src_emb else 'target')
+        if self.checks: check_token_ids(x, emb.num_embeddings, 'source' if emb is self.src_emb else 'target')
         return self.pos(emb(x) * math.sqrt(self.d_model), start)
 
-# %% ../nbs/05b_transformer.ipynb 42
+# %% ../nbs/05b_transformer.ipynb 46
 @patch
 def encode(self:Transformer, src:torch.Tensor, # (bs, src_len) source ids, padded at the end
            src_lens # (bs,) source lengths
           ) -> tuple:
     "The decoder's `memory`: (src pad_mask, each decoder layer's cross-attention (keys, values)), batch on dim 0"
+    x = self.embed(self.src_emb, src)                                   # (bs, src_len, d_model); checks the ids
     pad_mask = lens_to_pad_mask(src_lens, src.shape[1], src.device)     # (bs, src_len)
-    x = self.embed(self.src_emb, src)
     for layer in self.encoder: x = layer(x, pad_mask)
     enc_out = self.enc_norm(x)                                          # (bs, src_len, d_model)
     return pad_mask, tuple(layer.cross_attn.project_kv(enc_out, enc_out) for layer in self.decoder)
@@ -290,6 +296,7 @@ def encode(self:Transformer, src:torch.Tensor, # (bs, src_len) source ids, padde
 def _decode(self:Transformer, tgt:torch.Tensor, memory:tuple, past:tuple|None=None) -> tuple:
     "As `decode`, and each decoder layer's cross-attention weights (bs, n_heads, q_len, src_len)"
     pad_mask, cross_kv = memory
+    if len(tgt) != len(pad_mask): raise ValueError(f"{len(tgt)} target rows for {len(pad_mask)} source sentences: they must pair up.")
     start = 0 if past is None else past[0][0].shape[2]                  # positions already read
     x = self.embed(self.tgt_emb, tgt, start)
     tgt_mask = causal_mask(tgt.shape[1], start + tgt.shape[1], tgt.device)
@@ -315,7 +322,7 @@ def forward(self:Transformer, src:torch.Tensor, # (bs, src_len)
     "Teacher-forced logits (bs, tgt_len, tgt_vocab_sz): every position at once, each seeing only the positions before it"
     return self.decode(tgt_in, self.encode(src, src_lens))[0]
 
-# %% ../nbs/05b_transformer.ipynb 47
+# %% ../nbs/05b_transformer.ipynb 51
 @patch
 def decode_step(self:Transformer, prefix:torch.Tensor, # (bs, t): every token written so far, starting with BOS
                 memory:tuple, # from `encode`
@@ -332,10 +339,13 @@ def attention(self:Transformer, src, src_lens, tgt_in, # as for `forward`
               head:int|None=None # one head, or None: the mean over heads
              ) -> torch.Tensor:
     "Cross-attention weights (bs, tgt_len, src_len): row t is where the model looked to write token t+1"
+    n_layers, n_heads = len(self.decoder), self.decoder[0].cross_attn.n_heads
+    if not -n_layers <= layer < n_layers or (head is not None and not -n_heads <= head < n_heads):
+        raise ValueError(f"layer={layer}, head={head}: this model has {n_layers} decoder layers and {n_heads} heads (layer -1: the last; head None: their mean).")
     attn = self._decode(tgt_in, self.encode(src, src_lens))[2][layer]   # (bs, n_heads, tgt_len, src_len)
     return attn.mean(1) if head is None else attn[:, head]
 
-# %% ../nbs/05b_transformer.ipynb 58
+# %% ../nbs/05b_transformer.ipynb 63
 TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=4, n_layers=2, d_ff=512, dropout=0.), # 5.8M parameters
                           bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800, # 30 minutes; n_epochs is only an upper bound
                           wd=0.3, label_smoothing=0.2)
@@ -358,7 +368,8 @@ def transformer_learner(data:TranslationData, # from `helpers.seq2seq.load_trans
     metrics = [Perplexity(PAD_IDX)] + ([CorpusBLEU()] if bleu else [])
     splitter, wds = (default_splitter, wd) if decay_vectors else (decay_splitter, [wd, 0.])
     return Learner(model, seq2seq_dls(data.train, data.valid, bs=bs), partial(seq2seq_loss, label_smoothing=label_smoothing),
-                   opt_func=partial(Adam, sqr_mom=0.98), splitter=splitter, wd=wds, metrics=metrics)
+                   opt_func=partial(Adam, sqr_mom=0.98), splitter=splitter, wd=wds, metrics=metrics,
+                   cbs=[SkipIdChecksCB()])  # the model is sized for the vocabularies that numericalized `data`: its ids fit
 
 def fit_transformer(learn:Learner, n_epochs:int, # epochs; with `max_secs`, the most epochs to run
                     lr_max:float=1e-3, # peak learning rate
@@ -369,7 +380,7 @@ def fit_transformer(learn:Learner, n_epochs:int, # epochs; with `max_secs`, the 
     cbs = [GradClipCB(1.)] + ([TimeBudgetCB(max_secs)] if max_secs else []) + list(cbs)
     return learn.fit_one_cycle(n_epochs, lr_max=lr_max, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05b_transformer.ipynb 60
+# %% ../nbs/05b_transformer.ipynb 65
 _CONFIG_KEYS = ('src_vocab_sz', 'tgt_vocab_sz', 'd_model', 'n_heads', 'n_layers', 'd_ff', 'dropout', 'pad_idx', 'max_len', 'norm_first', 'tie_weights')
 
 def _config(model:Transformer) -> dict:
@@ -392,7 +403,7 @@ def load_transformer(path, device=None) -> Transformer:
     "Rebuild a `Transformer` saved by `save_transformer`"
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No saved Transformer at {path}; train one and save it with save_transformer(model, {str(path)!r}).")
-    saved = torch.load(path, map_location=device or 'cpu', weights_only=True)
+    saved = load_weights(path)  # a clear error for a folder or a corrupt file
     if not isinstance(saved, dict) or set(saved) != {'config', 'state_dict'} or set(saved['config']) != set(_CONFIG_KEYS):
         raise ValueError(f"{path} was not written by save_transformer (expected a dict with 'config' and 'state_dict').")
     model = Transformer(**saved['config'])

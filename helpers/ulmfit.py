@@ -26,7 +26,8 @@ from .learner import Learner, DataLoaders, GradClipCB, HParamSchedCB, accuracy, 
 from .optimizer import Adam
 from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, encode_labels, TextDataset, SortSampler,
                           SortishSampler, pad_collate, load_imdb, BOS, PAD)
-from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, write_json
+from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, write_json, check_dls_ids
+from .collab import SkipIdChecksCB
 from .lm_train import find_encoder, load_encoder, save_encoder, atomic_save, check_fits, read_saved
 
 # %% ../nbs/04e_ulmfit.ipynb 6
@@ -61,6 +62,8 @@ def masked_concat_pool(out:torch.Tensor, # (bs, seq_len, n_out) the last layer's
                        pad_mask:torch.Tensor # (bs, seq_len) True at padding, which must come after the text
                       ) -> torch.Tensor:
     "`[last, max, mean]` of each row's outputs over its real tokens only: (bs, 3*n_out)"
+    if pad_mask.dtype != torch.bool:
+        raise TypeError(f"pad_mask must be a bool tensor, True at padding (e.g. x == pad_idx), got {pad_mask.dtype}.")
     if out.shape[:2] != pad_mask.shape:
         raise ValueError(f"outputs {tuple(out.shape)} and pad_mask {tuple(pad_mask.shape)} must agree on (bs, seq_len).")
     if (pad_mask[:, :-1] & ~pad_mask[:, 1:]).any():
@@ -72,7 +75,7 @@ def masked_concat_pool(out:torch.Tensor, # (bs, seq_len, n_out) the last layer's
     mean = out.masked_fill(pad_mask[..., None], 0.).sum(1) / lengths[:, None]  # (bs, n_out)
     return torch.cat([last, mx, mean], 1)
 
-# %% ../nbs/04e_ulmfit.ipynb 15
+# %% ../nbs/04e_ulmfit.ipynb 18
 class SentenceEncoder(nn.Module):
     "BPT3C: read whole documents in `bptt`-token chunks carrying the hidden state; back-propagate only through the last `max_len` tokens"
     def __init__(self, encoder:nn.Module, # `encoder(x) -> (raw_outputs, outputs)` per layer, hidden state carried, `.reset()`
@@ -87,6 +90,7 @@ class SentenceEncoder(nn.Module):
 
     def forward(self, x): # (bs, seq_len) ids, padded at the end
         "`(out (bs, seq_len, n_out) the last layer's outputs, pad_mask (bs, seq_len))`"
+        if x.ndim != 2: raise ValueError(f"A classifier reads (bs, seq_len) token ids, got shape {tuple(x.shape)}; for one document use x[None].")
         sl = x.shape[1]
         self.encoder.reset()  # each batch holds new documents
         outs = []
@@ -95,7 +99,7 @@ class SentenceEncoder(nn.Module):
                 outs.append(self.encoder(x[:, i:i + self.bptt])[1][-1])  # (bs, <=bptt, n_out)
         return torch.cat(outs, 1), x == self.pad_idx
 
-# %% ../nbs/04e_ulmfit.ipynb 24
+# %% ../nbs/04e_ulmfit.ipynb 27
 class PoolingLinearClassifier(nn.Module):
     "ULMFiT's head: concat pooling -> BN -> dropout -> Linear -> ReLU -> BN -> dropout -> Linear"
     def __init__(self, n_in:int, # size of the encoder's last layer
@@ -119,6 +123,10 @@ class TextClassifier(nn.Module):
         self.head = PoolingLinearClassifier(n_out, n_classes, lin_n_hid, ps)
 
     def reset(self): self.body.reset()
+    @property
+    def checks(self) -> bool: "Does the encoder check the ids of every call?" ; return self.body.encoder.checks
+    @checks.setter
+    def checks(self, v:bool): self.body.encoder.checks = v
 
     def forward(self, x): # (bs, seq_len) ids, padded at the end
         "Logits, and the last layer's outputs (padding zeroed) for AR/TAR"
@@ -136,13 +144,13 @@ def get_text_classifier(vocab_sz:int, n_classes:int, emb_sz:int=400, n_hid:int=1
                   embed_p * drop_mult, weight_p * drop_mult)
     return TextClassifier(enc, n_classes, bptt, max_len, pad_idx, lin_n_hid, (output_p * drop_mult, 0.1 * drop_mult))
 
-# %% ../nbs/04e_ulmfit.ipynb 26
+# %% ../nbs/04e_ulmfit.ipynb 29
 def clas_splitter(model:nn.Module) -> list:
     "Layer groups for discriminative lrs and gradual unfreezing: embedding, each LSTM layer, the head"
     enc = find_encoder(model)
     return [list(enc.encoder.parameters())] + [list(rnn.parameters()) for rnn in enc.rnns] + [list(unwrap_model(model).head.parameters())]
 
-# %% ../nbs/04e_ulmfit.ipynb 28
+# %% ../nbs/04e_ulmfit.ipynb 31
 def clas_dls(train_nums, train_ys, # training documents (`Numericalized` or list of id arrays) and class ids
              valid_nums, valid_ys, # validation documents and class ids
              bs:int=32, # training batch size (validation: 2*bs)
@@ -154,7 +162,7 @@ def clas_dls(train_nums, train_ys, # training documents (`Numericalized` or list
     return DataLoaders(DataLoader(trn, bs, sampler=SortishSampler(trn.lengths, bs), collate_fn=collate, drop_last=True),
                        DataLoader(val, 2 * bs, sampler=SortSampler(val.lengths), collate_fn=collate))
 
-# %% ../nbs/04e_ulmfit.ipynb 29
+# %% ../nbs/04e_ulmfit.ipynb 32
 def clas_learner(model:TextClassifier, dls,
                  lr:float=2e-2, # default learning rate
                  wd:float=0.01, # decoupled weight decay
@@ -164,10 +172,11 @@ def clas_learner(model:TextClassifier, dls,
                  cbs=(), **kwargs) -> Learner:
     "A `Learner` for a text classifier: cross-entropy, accuracy, Adam(0.7, 0.99), RNN callbacks, clipping, layer groups"
     cbs = [RNNCallback(), RNNRegularizer(alpha, beta)] + ([GradClipCB(clip)] if clip else []) + list(cbs)
+    if check_dls_ids(dls, find_encoder(model).vocab_sz): cbs.append(SkipIdChecksCB())  # checked once: not at every batch
     return Learner(model, dls, F.cross_entropy, opt_func=partial(Adam, mom=mom, sqr_mom=sqr_mom), lr=lr, wd=wd,
                    cbs=cbs, metrics=[accuracy], splitter=clas_splitter, **kwargs)
 
-# %% ../nbs/04e_ulmfit.ipynb 31
+# %% ../nbs/04e_ulmfit.ipynb 34
 def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
                   n_groups:int=5, # layer groups (`len(clas_splitter(model))`)
                   n_epochs_last:int=2, # epochs of the last, fully unfrozen stage
@@ -179,7 +188,7 @@ def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
     if not gradual: return [(0, 3 + n_epochs_last, lrs(lr / 2))]
     return [(-1, 1, lrs(lr)), (-2, 1, lrs(lr / 2)), (-3, 1, lrs(lr / 4)), (0, n_epochs_last, lrs(lr / 20))]
 
-# %% ../nbs/04e_ulmfit.ipynb 33
+# %% ../nbs/04e_ulmfit.ipynb 38
 def fit_ulmfit(learn:Learner,
                lr:float=2e-2, n_epochs_last:int=2, discriminative:bool=True, gradual:bool=True,
                sched:str='one_cycle', # 'one_cycle' (momentum 0.8 -> 0.7 -> 0.8) or 'slanted' (slanted triangular lr, Adam's own momentum)
@@ -192,13 +201,15 @@ def fit_ulmfit(learn:Learner,
         else: learn.fit(n_epochs, cbs=[HParamSchedCB({'lr': sched_slanted_tri(lrs, n_epochs * len(learn.dls.train))})] + list(cbs))
     return learn
 
-# %% ../nbs/04e_ulmfit.ipynb 35
+# %% ../nbs/04e_ulmfit.ipynb 40
 @torch.inference_mode()
 def predict_probs(model:nn.Module, # a classifier returning `(logits, ...)`
                   nums, # documents: `Numericalized` or a list of id arrays
                   bs:int=64, # documents per batch
                   pad_idx:int=1, progress:bool=True, device=None) -> torch.Tensor:
     "Class probabilities `(n_docs, n_classes)` in the documents' order (batched longest first, so little padding)"
+    if not len(nums): raise ValueError("No documents to classify (got an empty collection).")
+    if not (isinstance(bs, int) and bs >= 1): raise ValueError(f"bs={bs!r}: it must be a whole number >= 1.")
     device = device or next(model.parameters()).device
     was_training = model.training
     model.eval()
@@ -214,7 +225,7 @@ def predict_probs(model:nn.Module, # a classifier returning `(logits, ...)`
     res[torch.as_tensor(order)] = torch.cat(probs)
     return res
 
-# %% ../nbs/04e_ulmfit.ipynb 36
+# %% ../nbs/04e_ulmfit.ipynb 41
 def docs_from_texts(texts, # raw texts
                     vocab:Vocab, tok=None, # vocabulary and tokenizer (default `Tokenizer()`)
                     max_tokens:int=0, # keep xxbos + the last max_tokens-1 tokens (0: all)
@@ -230,21 +241,24 @@ def predict(model:nn.Module, vocab:Vocab, classes:list,
             tok=None, backward:bool=False, max_tokens:int=0) -> tuple:
     "`(label, probability)` of one raw text"
     probs = predict_probs(model, docs_from_texts([text], vocab, tok, max_tokens, backward, n_workers=0, progress=False), progress=False)[0]
+    if len(classes) != len(probs): raise ValueError(f"{len(classes)} classes {list(classes)[:5]} for a model with {len(probs)} outputs: pass the classes it was trained with.")
     return classes[int(probs.argmax())], float(probs.max())
 
-# %% ../nbs/04e_ulmfit.ipynb 37
+# %% ../nbs/04e_ulmfit.ipynb 42
 def most_confident_wrong(probs:torch.Tensor, # (n, n_classes)
                          targs, # (n,) class ids
                          texts:list, classes:list, k:int=5) -> pd.DataFrame:
     "The `k` wrongly classified texts the model was surest about"
     probs, targs = torch.as_tensor(probs), torch.as_tensor(np.asarray(targs))
+    if not len(probs) == len(targs) == len(texts): raise ValueError(f"{len(probs)} rows of probabilities, {len(targs)} targets and {len(texts)} texts: they must be aligned.")
+    if k < 0: raise ValueError(f"k={k}: ask for k >= 0 texts.")
     conf, pred = probs.max(1)
     wrong = torch.where(pred != targs)[0]
     top = wrong[conf[wrong].argsort(descending=True)][:k].tolist()
     return pd.DataFrame({'label': [classes[targs[i]] for i in top], 'predicted': [classes[pred[i]] for i in top],
                          'prob': [round(float(conf[i]), 4) for i in top], 'text': [texts[i] for i in top]})
 
-# %% ../nbs/04e_ulmfit.ipynb 38
+# %% ../nbs/04e_ulmfit.ipynb 43
 def tfidf_baseline(train_texts, train_labels, test_texts, test_labels,
                    ngram_range:tuple=(1, 2), # words and word pairs
                    C:float=10., # inverse regularisation strength of the logistic regression
@@ -258,11 +272,12 @@ def tfidf_baseline(train_texts, train_labels, test_texts, test_labels,
     pipe.fit(list(train_texts), list(train_labels))
     return float((pipe.predict(list(test_texts)) == np.asarray(test_labels)).mean()), pipe
 
-# %% ../nbs/04e_ulmfit.ipynb 39
+# %% ../nbs/04e_ulmfit.ipynb 44
 def balanced_sample(df:pd.DataFrame, # has a `label` column
                     n:int, # rows wanted, split evenly between the labels (0: all rows)
                     seed:int=42) -> pd.DataFrame:
     "`n` rows, the same number of each label, drawn with a fixed seed and shuffled"
+    if n < 0: raise ValueError(f"n={n}: ask for n >= 0 rows (0: all of them).")
     if not n: return df.sample(frac=1, random_state=seed).reset_index(drop=True)
     labels = sorted(df.label.dropna().unique())
     per = n // len(labels)
@@ -272,7 +287,7 @@ def balanced_sample(df:pd.DataFrame, # has a `label` column
     idx = np.concatenate([rng.choice(np.where(df.label.values == l)[0], per, replace=False) for l in labels])
     return df.iloc[rng.permutation(idx)].reset_index(drop=True)
 
-# %% ../nbs/04e_ulmfit.ipynb 63
+# %% ../nbs/04e_ulmfit.ipynb 70
 def save_classifier(model:TextClassifier, vocab:Vocab, out, config:dict) -> Path:
     "Write `clas.pth`, `vocab.json` and `config.json` (sizes, classes, backward, max_tokens...) into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -292,7 +307,7 @@ def load_classifier(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04e_ulmfit.ipynb 64
+# %% ../nbs/04e_ulmfit.ipynb 71
 def lm_folder_info(folder) -> tuple:
     "`(vocab, config)` of a language-model folder written by the lm helper's `pretrain`/`finetune` (or our bench)"
     folder = Path(folder)
@@ -314,7 +329,7 @@ def imdb_clas_splits(n_labels:int=0, # labelled training reviews, balanced (0: a
     val = balanced_sample(rest if len(rest) else train, n_valid, seed + 1)
     return trn, val, balanced_sample(test, n_test, seed + 2)
 
-# %% ../nbs/04e_ulmfit.ipynb 67
+# %% ../nbs/04e_ulmfit.ipynb 74
 def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                lm:str='models/lm_imdb', # fine-tuned language-model folder (encoder.pth, vocab.json, config.json); '' for a random encoder
                emb_sz:int=400, # embedding size, used only with --lm ''
@@ -376,7 +391,7 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
 
 train_clas_cli = call_parse(train_clas)
 
-# %% ../nbs/04e_ulmfit.ipynb 68
+# %% ../nbs/04e_ulmfit.ipynb 75
 def eval_clas(models:str='models/clas_imdb', # classifier folder(s), comma-separated: several are ensembled (mean probabilities)
               n_test:int=0, # official test reviews, balanced (0: all 25,000)
               seed:int=42, # seed of the balanced sample
