@@ -19,6 +19,7 @@ from .core import set_seed, default_device
 from .data import data_path
 from .learner import Learner, Callback, TimeBudgetCB, GradClipCB, AttrSchedCB, Perplexity, sched_lin, sched_cos, combine_scheds
 from .optimizer import Adam
+from .collab import SkipIdChecksCB
 from .text import Vocab
 from .seq2seq import (Seq2SeqGRU, load_translation_data, seq2seq_dls, seq2seq_loss, translate_pairs, detokenize, PAD_IDX,
                               bleu_stats, bleu_from_stats)
@@ -60,7 +61,8 @@ def train_gru(data, # a `TranslationData`
     model = Seq2SeqGRU(len(data.src_vocab), len(data.tgt_vocab), **recipe['model'])
     tf_sched = combine_scheds([recipe['tf_start'], 1 - recipe['tf_start']], [sched_lin(1., 1.), sched_cos(1., recipe['tf_final'])])
     learn = Learner(model, dls, partial(seq2seq_loss, label_smoothing=recipe['label_smoothing']),
-                    opt_func=partial(Adam, wd=recipe['wd'], decouple_wd=True), metrics=[Perplexity(PAD_IDX)], progress=False, cbs=[PrintEpochCB()])
+                    opt_func=partial(Adam, wd=recipe['wd'], decouple_wd=True), metrics=[Perplexity(PAD_IDX)], progress=False,
+                    cbs=[PrintEpochCB(), SkipIdChecksCB()])  # the vocabularies that numericalized `data` sized the model: its ids fit
     t0 = time.perf_counter()
     learn.fit_one_cycle(10_000, recipe['lr_max'], cbs=[GradClipCB(1.), AttrSchedCB('tf_ratio', tf_sched), TimeBudgetCB(budget_secs)])
     train_secs = time.perf_counter() - t0
