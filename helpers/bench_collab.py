@@ -19,7 +19,7 @@ def _data(name:str, quick:bool) -> CollabData:
     ratings, titles = load_movielens(name)
     return CollabData(subsample(ratings, 5_000 if quick else None), titles)
 
-def _run(experiment:str, data:CollabData, recipe:dict, quick:bool, dls=None, bs:int=64, n_epochs:int|None=None) -> dict:
+def _run_recipe(experiment:str, data:CollabData, recipe:dict, quick:bool, dls=None, bs:int=64, n_epochs:int|None=None) -> dict:
     "Train `recipe` (all its models) and report the validation MSE and seconds per epoch"
     n_epochs = 1 if quick else n_epochs or recipe['n_epochs']
     timer = EpochTimer()
@@ -79,10 +79,10 @@ def bench(quick:bool=False # 5,000 ratings, one epoch: checks that it runs
         for name, recipe in RECIPES.items():
             ds = recipe['dataset']
             if ds not in datas: datas[ds] = _data(ds, quick)
-            yield _run(name, datas[ds], recipe, quick)
+            yield _run_recipe(name, datas[ds], recipe, quick)
         data = datas['ml-100k']
-        yield _run('dotbias_ml100k_dataloader', data, RECIPES['dotbias_ml100k'], quick, dls=torch_dls(data.train, data.valid))
+        yield _run_recipe('dotbias_ml100k_dataloader', data, RECIPES['dotbias_ml100k'], quick, dls=torch_dls(data.train, data.valid))
         yield learner_vs_plain(data, quick, n_rep=1 if quick else 2)
         torch.set_num_threads(n_threads)
-        yield _run('dotbias_ml100k_default_threads', data, RECIPES['dotbias_ml100k'], quick, n_epochs=1)  # slow on a busy machine
+        yield _run_recipe('dotbias_ml100k_default_threads', data, RECIPES['dotbias_ml100k'], quick, n_epochs=1)  # slow on a busy machine
     finally: torch.set_num_threads(n_threads)

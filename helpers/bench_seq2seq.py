@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['GRU_RECIPE', 'ALPHAS', 'PrintEpochCB', 'models_path', 'valid_perplexity', 'train_gru', 'save_model', 'load_gru',
-           'decode', 'sacre_bleus', 'score', 'pick_alpha', 'bleu_gain', 'train_transformer', 'bench']
+           'translate_split', 'sacre_bleus', 'score', 'pick_alpha', 'bleu_gain', 'train_transformer', 'bench']
 
 # %% ../nbs/97_bench_seq2seq.ipynb 3
 import json, math, os, time
@@ -89,7 +89,7 @@ def load_gru(folder:Path, data) -> tuple:
     model.load_state_dict(torch.load(folder/'model.pth', map_location='cpu', weights_only=True))
     return model, info
 
-def decode(model, data, beam_sz:int,
+def translate_split(model, data, beam_sz:int,
            alpha:float=0.75, # beam search's length normalisation (ignored by greedy decoding)
            split:str='test') -> tuple: # 'test' (test_2016_flickr) or 'valid'
     "The detokenised translations of `split`, in order, and the seconds decoding took"
@@ -104,7 +104,7 @@ def sacre_bleus(hyps:list, refs:list) -> dict:
 
 def score(model, data, beam_sz:int, alpha:float=0.75, split:str='test') -> dict:
     "sacreBLEU (lowercased and cased) of the translations of `split` against the raw references, and `decode_secs`"
-    hyps, secs = decode(model, data, beam_sz, alpha, split)
+    hyps, secs = translate_split(model, data, beam_sz, alpha, split)
     return dict(sacre_bleus(hyps, data.raw[split][1]), decode_secs=secs)
 
 ALPHAS = (0., 0.5, 0.75, 1., 1.5, 2., 2.5, 3.)
@@ -157,10 +157,10 @@ def _figures(info:dict) -> dict:
 def _decode_lines(prefix:str, model, data, info:dict):
     "Greedy, then beam 5 with the length normalisation picked on the validation set (and its gain over greedy): one line each"
     figures, refs = _figures(info), data.raw['test'][1]
-    greedy, secs = decode(model, data, 1)
+    greedy, secs = translate_split(model, data, 1)
     yield dict(experiment=f'{prefix}_greedy', **sacre_bleus(greedy, refs), decode_secs=secs, **figures)
     alpha, valid_bleus = pick_alpha(model, data)
-    beam, secs = decode(model, data, 5, alpha)
+    beam, secs = translate_split(model, data, 5, alpha)
     yield dict(experiment=f'{prefix}_beam5', alpha=alpha, valid_bleu=valid_bleus[alpha], **sacre_bleus(beam, refs),
                **bleu_gain(greedy, beam, refs), decode_secs=secs, **figures)
 

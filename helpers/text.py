@@ -558,14 +558,14 @@ class SortishSampler(Sampler):
         return iter(np.concatenate([batches[first]] + rest + short).tolist())
 
 # %% ../nbs/04a_text.ipynb 60
-def _as_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
+def _ids_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
 
 def pad_batch(seqs, # 1-D sequences of ids
               pad_idx:int=1, # id of `xxpad`
               pad_first:bool=False # pad at the start (classifier input) instead of the end
              ) -> torch.Tensor:
     "One `(bs, max_len)` LongTensor of `seqs`, padded with `pad_idx`"
-    seqs = [_as_tensor(s).long() for s in seqs]
+    seqs = [_ids_tensor(s).long() for s in seqs]
     res = torch.full((len(seqs), max((len(s) for s in seqs), default=0)), pad_idx, dtype=torch.long)
     for i, s in enumerate(seqs):
         if pad_first: res[i, res.shape[1] - len(s):] = s
