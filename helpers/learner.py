@@ -7,10 +7,12 @@ __all__ = ['TensorLoader', 'DataLoaders', 'torch_dls', 'to_device', 'CancelFitEx
            'CancelTrainException', 'CancelBatchException', 'CancelStepException', 'Callback', 'Recorder', 'ProgressCB',
            'check_batch', 'Learner', 'GradClipCB', 'Metric', 'AvgMetric', 'accuracy', 'TokenAccuracy', 'Perplexity',
            'HParamSchedCB', 'AttrSchedCB', 'TimeBudgetCB', 'SuggestedLRs', 'LRFinderCB', 'suggest_lrs', 'plot_lr_find',
+           'atomic_save', 'models_path', 'write_json', 'fingerprint', 'step_key', 'retrain_asked', 'cached_fit',
            'MixedPrecisionCB']
 
 # %% ../nbs/01b_learner.ipynb 3
-import math, time, re, inspect
+import hashlib, inspect, json, math, os, re, tempfile, time, warnings
+from datetime import datetime
 from copy import deepcopy, copy
 from functools import partial
 from pathlib import Path
@@ -24,7 +26,8 @@ from torch.utils.data import DataLoader, TensorDataset
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar, format_time
 from fastcore.basics import patch
-from .core import default_device, small_in_test
+from .core import IN_TEST, default_device, small_in_test
+from .data import data_path
 from .schedules import default_splitter, check_lrs, group_lrs, set_hyper, one_cycle_scheds
 from .schedules import sched_lin, sched_cos, sched_exp, combine_scheds, sched_cos_anneal, sched_slanted_tri  # lessons import them from here
 
@@ -670,14 +673,17 @@ def get_preds(self:Learner, dl=None, # default: the validation loader
     col = _Collect(self.loss_func if with_loss else None)
     with torch.no_grad(): self._run(self.dls.valid if dl is None else dl, training=False, metrics=[col])
     return col.value
+def atomic_save(obj, path) -> Path:
+    "`torch.save` to `path` via a temporary file and a rename: never a half-written file"
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + '.tmp')
+    torch.save(obj, tmp); tmp.replace(path)
+    return path
+
 @patch
 def save(self:Learner, path) -> Path:
     "Save the model's weights to `path`, atomically (written to a temporary file, then renamed)"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    torch.save(self.model.state_dict(), tmp)
-    tmp.replace(path)
-    return path
+    return atomic_save(self.model.state_dict(), path)
 @patch
 def load(self:Learner, path):
     "Load weights saved with `save` (`weights_only=True`: a weights file cannot run code)"
@@ -690,6 +696,113 @@ def load(self:Learner, path):
     return self
 
 # %% ../nbs/01b_learner.ipynb 92
+_test_models = tempfile.TemporaryDirectory(prefix='helpers-models-') if IN_TEST else None
+if IN_TEST: os.environ['HELPERS_MODELS'] = _test_models.name  # the test-suite never reads or writes a student's models
+
+def models_path() -> Path:
+    "Where trained models are kept: `HELPERS_MODELS`, default `<data folder>/models`"
+    return Path(os.environ.get('HELPERS_MODELS') or data_path()/'models')
+
+def write_json(obj, path:Path):
+    "Write `obj` as JSON to `path` via a temporary file and a rename"
+    tmp = path.with_name(path.name + '.tmp')
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1)); tmp.replace(path)
+
+def _feed(h, x):
+    "Add `x` to the sha256 `h`: kind, dtype, shape and bytes, so that only equal data hashes alike"
+    if isinstance(x, torch.Tensor): x = x.detach().cpu(); x = (x.float() if x.dtype == torch.bfloat16 else x).numpy()
+    if isinstance(x, (list, tuple)) and x and all(isinstance(o, (int, np.integer)) and not isinstance(o, bool) for o in x):
+        x = np.asarray(x, dtype=np.int64)  # a list of ids hashes like the same ids in a tensor or an array
+    if isinstance(x, np.ndarray) and x.dtype != object:
+        h.update(f'array {x.dtype.str} {x.shape};'.encode()); h.update(np.ascontiguousarray(x).tobytes())
+    elif isinstance(x, dict):
+        h.update(f'dict {len(x)};'.encode())
+        for k in sorted(x, key=str): _feed(h, str(k)); _feed(h, x[k])
+    elif isinstance(x, (list, tuple)):
+        h.update(f'list {len(x)};'.encode())
+        for o in x: _feed(h, o)
+    elif x is None or isinstance(x, (bool, int, float, str, np.number)): h.update(f'{type(x).__name__} {x!r};'.encode())
+    else: raise TypeError(f"fingerprint cannot hash a {type(x).__name__}; pass tensors, arrays, numbers, strings, or lists, "
+                          "tuples and dicts of them (for token ids stored in an object, its arrays, e.g. nums.ids).")
+
+def fingerprint(*xs) -> str:
+    "sha256 (hex) of tensors, arrays, numbers, strings and nested lists/tuples/dicts of them: equal data, equal fingerprint"
+    h = hashlib.sha256()
+    for x in xs: _feed(h, x)
+    return h.hexdigest()
+
+# %% ../nbs/01b_learner.ipynb 95
+def step_key(config:dict, # every hyper-parameter of the step: numbers, strings, lists and dicts
+             data_fp:str, # `fingerprint` of the data it trains on
+             model:nn.Module) -> str: # holding the starting weights
+    "12 hex digits naming a training step: sha256 of the canonical JSON of its config, data and starting weights"
+    try: config = json.loads(json.dumps(config, sort_keys=True))
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"cached_fit: config must hold only numbers, strings, lists and dicts, to be saved and compared ({e}). "
+                        "Put a function's settings there, not the function.") from None
+    canon = json.dumps(dict(config=config, data=data_fp, weights=fingerprint(model.state_dict())), sort_keys=True, separators=(',', ':'))
+    return hashlib.sha256(canon.encode()).hexdigest()[:12]
+
+def retrain_asked() -> bool:
+    "Did the user ask to train every saved step again? (`HELPERS_RETRAIN=1`)"
+    return os.environ.get('HELPERS_RETRAIN', '').strip().lower() not in ('', '0', 'false', 'no')
+
+def _restore(learn:Learner, folder:Path) -> dict|None:
+    "The record saved in `folder`, with its weights loaded into `learn` and its history into the recorder; None if absent or unreadable"
+    wfile, jfile = folder/'model.pth', folder/'step.json'
+    if not (wfile.exists() or jfile.exists()): return None  # never trained
+    try:
+        what = jfile; info = json.loads(jfile.read_text()); rec = info['record']
+        what = wfile; state = torch.load(wfile, map_location=learn.device, weights_only=True)
+        own = learn.model.state_dict()
+        if set(state) != set(own) or any(state[k].shape != own[k].shape for k in own): raise ValueError('it holds other weights than this model')
+    except Exception as e:
+        warnings.warn(f"Could not load {what}: {type(e).__name__}: {str(e).rstrip('.')}. The file is damaged or incomplete; training the step again "
+                      "(the new run replaces it).")
+        return None
+    learn.model.load_state_dict(state)
+    learn.recorder.losses, learn.recorder.lrs, learn.recorder.rows = rec['losses'], rec['lrs'], rec['rows']
+    return info
+
+def _save_step(learn:Learner, folder:Path, name:str, config:dict, data_fp:str, secs:float) -> dict:
+    "Save the weights, then `step.json` (config, date, torch version, metrics, history): both atomically, the JSON last"
+    rec = learn.recorder
+    rows = [{k: v if isinstance(v, (int, str)) else float(v) for k, v in r.items()} for r in rec.rows]
+    info = dict(name=name, config=config, data=data_fp, trained=datetime.now().isoformat(timespec='seconds'),
+                torch=torch.__version__, device=str(learn.device), train_secs=secs,
+                metrics={k: v for k, v in (rows[-1] if rows else {}).items() if k not in ('epoch', 'time', 'train_loss')},
+                record=dict(losses=[float(l) for l in rec.losses], lrs=[float(l) for l in rec.lrs], rows=rows))
+    atomic_save(learn.model.state_dict(), folder/'model.pth')
+    write_json(info, folder/'step.json')  # last: weights without it count as an unfinished save
+    return info
+
+def _loaded_line(name:str, folder:Path, info:dict) -> str:
+    "One line saying which saved step was loaded"
+    cfg = json.dumps(info['config'])
+    metrics = ', '.join(f'{k.replace("_", " ")} {v:.4g}' for k, v in info['metrics'].items())
+    return (f"loaded the {name} trained by an earlier run: {folder}/ (config {cfg if len(cfg) < 120 else cfg[:117] + '...'}, "
+            f"trained {info['trained'].replace('T', ' ')}{', ' + metrics if metrics else ''}); HELPERS_RETRAIN=1 trains it again")
+
+# %% ../nbs/01b_learner.ipynb 96
+def cached_fit(learn:Learner, # its model holds the starting weights (part of the key)
+               name:str, # the step, e.g. 'gru': its folder is `models_path()/<name>-<key>`
+               config:dict, # every hyper-parameter of the step (numbers, strings, lists, dicts)
+               data, # what the step trains on, e.g. `(vocab.itos, ids)`: see `fingerprint`
+               train, # `train(learn)` runs the step, e.g. `lambda learn: learn.fit_one_cycle(3, 1e-3)`
+               retrain:bool|None=None # train even if a saved model exists (None: `HELPERS_RETRAIN=1` decides)
+              ) -> dict:
+    "Run `train(learn)` and save the result, or load what an earlier run of the same step saved; returns the step's record"
+    if not name or not re.fullmatch(r'[\w.-]+', name): raise ValueError(f"name must be letters, digits, '_', '-' or '.', got {name!r}.")
+    data_fp = fingerprint(data)
+    folder = models_path()/f'{name}-{step_key(config, data_fp, learn.model)}'
+    if not (retrain_asked() if retrain is None else retrain):
+        info = _restore(learn, folder)
+        if info is not None: print(_loaded_line(name, folder, info)); return info
+    t0 = time.time()
+    train(learn)
+    return _save_step(learn, folder, name, config, data_fp, time.time() - t0)
+
+# %% ../nbs/01b_learner.ipynb 100
 class MixedPrecisionCB(Callback):
     "Forward pass and loss under autocast: bfloat16 on the CPU, float16 with a gradient scaler on CUDA"
     order = -10  # its after_backward unscales before GradClipCB (order 0) clips

@@ -7,7 +7,7 @@ __all__ = ['draw_bptt', 'flat_docs', 'lm_stream', 'LMDataLoader', 'LSTMCell', 'L
            'dropout_mask', 'RNNDropout', 'EmbeddingDropout', 'WeightDropout', 'AWDLSTM', 'LinearDecoder', 'LMModel',
            'get_language_model', 'lm_loss', 'unwrap_model', 'RNNCallback', 'RNNRegularizer', 'lm_splitter',
            'check_dls_ids', 'lm_learner', 'language_model_learner', 'lm_eval', 'chunk_docs', 'general_english',
-           'write_json', 'lm_data', 'sample_next', 'detokenize', 'generate']
+           'lm_data', 'sample_next', 'detokenize', 'generate']
 
 # %% ../nbs/04c_lm.ipynb 4
 import contextlib, json, math, warnings
@@ -17,7 +17,7 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .learner import Learner, Callback, GradClipCB, TokenAccuracy, Perplexity
+from .learner import Learner, Callback, GradClipCB, TokenAccuracy, Perplexity, write_json
 from .collab import SkipIdChecksCB
 from .optimizer import Adam
 from .text import (Vocab, Numericalized, TextDataset, tokenize_texts, load_nltk_corpora, check_token_ids, _check_not_str,
@@ -442,11 +442,6 @@ def general_english(valid_pct:float=0.05, # share of the pieces held out
     return [pieces[i] for i in order[n_valid:]], [pieces[i] for i in order[:n_valid]]
 
 # %% ../nbs/04c_lm.ipynb 66
-def write_json(obj, path:Path):
-    "Write `obj` as JSON to `path` via a temporary file and a rename"
-    tmp = path.with_name(path.name + '.tmp')
-    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1)); tmp.replace(path)
-
 def lm_data(folder, # cache folder (created)
             texts, # {split name: list of texts} or a function returning it; the vocabulary is built on 'train'
             key:dict|None=None, # what the texts are (sizes, seeds...): a cache made with another key is rebuilt

@@ -22,13 +22,13 @@ from torch.utils.data import DataLoader
 from fastcore.script import call_parse
 from fastprogress.fastprogress import progress_bar
 from .core import default_device, set_seed, small_in_test, IN_TEST
-from .learner import Learner, DataLoaders, GradClipCB, HParamSchedCB, accuracy, sched_slanted_tri
+from .learner import Learner, DataLoaders, GradClipCB, HParamSchedCB, accuracy, sched_slanted_tri, atomic_save, write_json
 from .optimizer import Adam
 from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, encode_labels, TextDataset, SortSampler,
                           SortishSampler, pad_collate, load_imdb, BOS, PAD)
-from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, write_json, check_dls_ids
+from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, check_dls_ids
 from .collab import SkipIdChecksCB
-from .lm_train import find_encoder, load_encoder, save_encoder, atomic_save, check_fits, read_saved
+from .lm_train import find_encoder, load_encoder, save_encoder, check_fits, read_saved
 
 # %% ../nbs/04e_ulmfit.ipynb 6
 def reverse_ids(ids, # one document's token ids
