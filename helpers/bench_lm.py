@@ -13,8 +13,10 @@ import torch
 from torch import nn
 from .core import set_seed
 from .data import data_path
-from .learner import Callback, DataLoaders, CancelFitException, MixedPrecisionCB, default_splitter
-from .text import Vocab, Numericalized, tokenize_texts, load_imdb_sample
+from .learner import Callback, DataLoaders, CancelFitException, default_splitter
+from .training import MixedPrecisionCB
+from .text import Vocab, Numericalized, tokenize_texts
+from .text_data import load_imdb_sample
 from .lm import LMDataLoader, lm_learner, get_language_model, lm_eval
 from .lm_train import run_ddp, pretrain, finetune
 

@@ -16,8 +16,9 @@ import torch.nn.functional as F
 import sacrebleu
 from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 from .core import set_seed, default_device
-from .learner import (Learner, Callback, TimeBudgetCB, GradClipCB, AttrSchedCB, Perplexity, sched_lin, sched_cos, combine_scheds,
-                             models_path, atomic_save)
+from .learner import (Learner, Callback, GradClipCB, AttrSchedCB, Perplexity, sched_lin, sched_cos,
+                             combine_scheds, atomic_save)
+from .training import TimeBudgetCB, models_path
 from .optimizer import Adam
 from .collab import SkipIdChecksCB
 from .text import Vocab

@@ -10,7 +10,8 @@ import json, os, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 import numpy as np
 import torch
-from .text import Tokenizer, imdb_files, read_text, tokenize_texts, tokenize_to_disk, load_nltk_corpora
+from .text import Tokenizer, tokenize_texts, tokenize_to_disk
+from .text_data import imdb_files, read_text, load_nltk_corpora
 from .word2vec import word_ids, train_word2vec, unit_vectors, nearest
 
 # %% ../nbs/94_bench_text.ipynb 5

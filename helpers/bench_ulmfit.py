@@ -14,7 +14,8 @@ import numpy as np
 import torch
 from .core import set_seed
 from .learner import DataLoaders
-from .text import Vocab, Numericalized, tokenize_texts, encode_labels, load_imdb, load_nltk_corpora
+from .text import Vocab, Numericalized, tokenize_texts
+from .text_data import encode_labels, load_imdb, load_nltk_corpora
 from .lm import get_language_model, LMDataLoader, lm_learner, chunk_docs
 from .lm_train import find_encoder, load_weights, lm_config, pretrained_state
 from .ulmfit import (get_text_classifier, clas_dls, clas_learner, fit_ulmfit, predict_probs, tfidf_baseline,

@@ -17,12 +17,13 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .learner import Learner, Callback, GradClipCB, TokenAccuracy, Perplexity, write_json
+from .learner import Learner, Callback, GradClipCB, TokenAccuracy, Perplexity
+from .training import write_json
 from .collab import SkipIdChecksCB
 from .optimizer import Adam
-from .text import (Vocab, Numericalized, TextDataset, tokenize_texts, load_nltk_corpora, check_token_ids, _check_not_str,
-                          SPECIAL_TOKS, UNK, PAD, BOS, TK_MAJ,
-                          TK_UP, TK_REP, TK_WREP)
+from .text import (Vocab, Numericalized, tokenize_texts, check_token_ids, _check_not_str, SPECIAL_TOKS, UNK, PAD,
+                          BOS, TK_MAJ, TK_UP, TK_REP, TK_WREP)
+from .text_data import TextDataset, load_nltk_corpora
 
 # %% ../nbs/04c_lm.ipynb 7
 def draw_bptt(bptt:int, # the mean window length

@@ -18,8 +18,10 @@ import torch.distributed as dist
 from fastcore.script import call_parse
 from .core import default_device, set_seed
 from .learner import (Callback, DataLoaders, HParamSchedCB, CancelFitException, CancelEpochException,
-                             TimeBudgetCB, sched_slanted_tri, atomic_save, write_json)
-from .text import Vocab, load_wikitext2, load_imdb, lm_split, UNK
+                             sched_slanted_tri, atomic_save)
+from .training import TimeBudgetCB, write_json
+from .text import Vocab, UNK
+from .text_data import load_wikitext2, load_imdb, lm_split
 from .lm import (AWDLSTM, LMModel, LMDataLoader, get_language_model, unwrap_model, lm_learner, lm_eval,
                         general_english, lm_data)
 
@@ -222,7 +224,7 @@ def load_lm(folder, device=None) -> tuple:
 def _bf16_cbs(bf16:bool) -> list:
     "MixedPrecisionCB when bf16 autocast is asked for"
     if not bf16: return []
-    from helpers.learner import MixedPrecisionCB
+    from helpers.training import MixedPrecisionCB
     return [MixedPrecisionCB()]
 
 def train_lm(out, # folder for the checkpoint

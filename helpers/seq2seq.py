@@ -27,8 +27,9 @@ import matplotlib.pyplot as plt
 from .core import default_device
 from .data import get_dataset
 from .learner import DataLoaders, Metric
-from .text import (Tokenizer, Vocab, SortSampler, SortishSampler, tokenize_texts, check_token_ids, SPECIAL_TOKS,
-                          UNK, PAD, BOS, EOS, TK_UP, TK_MAJ)
+from .text import (Tokenizer, Vocab, tokenize_texts, check_token_ids, SPECIAL_TOKS, UNK, PAD, BOS, EOS, TK_UP,
+                          TK_MAJ)
+from .text_data import SortSampler, SortishSampler
 from .lm import detokenize
 
 # %% ../nbs/05a_seq2seq.ipynb 7

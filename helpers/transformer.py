@@ -17,7 +17,8 @@ from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
-from .learner import Learner, Callback, GradClipCB, Perplexity, TimeBudgetCB, default_splitter
+from .learner import Learner, Callback, GradClipCB, Perplexity, default_splitter
+from .training import TimeBudgetCB
 from .optimizer import Adam
 from .text import check_token_ids
 from .collab import SkipIdChecksCB

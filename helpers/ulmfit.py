@@ -22,10 +22,11 @@ from torch.utils.data import DataLoader
 from fastcore.script import call_parse
 from fastprogress.fastprogress import progress_bar
 from .core import default_device, set_seed, small_in_test, IN_TEST
-from .learner import Learner, DataLoaders, GradClipCB, HParamSchedCB, accuracy, sched_slanted_tri, atomic_save, write_json
+from .learner import Learner, DataLoaders, GradClipCB, HParamSchedCB, accuracy, sched_slanted_tri, atomic_save
+from .training import write_json
 from .optimizer import Adam
-from .text import (Tokenizer, Vocab, Numericalized, tokenize_texts, encode_labels, TextDataset, SortSampler,
-                          SortishSampler, pad_collate, load_imdb, BOS, PAD)
+from .text import Tokenizer, Vocab, Numericalized, tokenize_texts, BOS, PAD
+from .text_data import encode_labels, TextDataset, SortSampler, SortishSampler, pad_collate, load_imdb
 from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, check_dls_ids
 from .collab import SkipIdChecksCB
 from .lm_train import find_encoder, load_encoder, save_encoder, check_fits, read_saved

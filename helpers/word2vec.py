@@ -14,7 +14,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastprogress.fastprogress import master_bar, progress_bar
-from .text import Tokenizer, Vocab, Numericalized, tokenize_texts, lowercase, load_nltk_corpora, check_token_ids
+from .text import Tokenizer, Vocab, Numericalized, tokenize_texts, lowercase, check_token_ids
+from .text_data import load_nltk_corpora
 
 # %% ../nbs/04b_word2vec.ipynb 8
 _re_wordlike = re.compile(r'\w')
