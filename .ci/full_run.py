@@ -16,6 +16,7 @@ def run_here(path:str, save:bool=False) -> int:
     from nbdev.process import NBProcessor
     from nbdev.frontmatter import FrontmatterProc
     skip = set(get_config().tst_flags.split())
+    mtime = os.path.getmtime(path)
     nb = NBProcessor(path, procs=FrontmatterProc, process=True).nb
     def no_eval(cell):
         flags = (getattr(cell, 'directives_', {}) or {}).keys()
@@ -25,6 +26,8 @@ def run_here(path:str, save:bool=False) -> int:
     try: shell.run_all(nb, exc_stop=True, preproc=no_eval)
     except Exception:
         print(shell.prettytb(fname=path), file=sys.stderr); return 1
+    if save and os.path.getmtime(path) != mtime:
+        print(f"{path} changed while it ran: outputs not saved (run it again)", file=sys.stderr); return 1
     if save:
         from execnb.nbio import read_nb, write_nb
         orig = read_nb(path)   # the source as written (NBProcessor's copy has its directives parsed out)
