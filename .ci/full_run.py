@@ -9,6 +9,21 @@ import os, sys, time, argparse, subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+def as_terminal(text:str) -> str:
+    """What a terminal shows of `text`: each line's last carriage-return-separated segment (its last non-blank one,
+    where a progress bar blanked itself), so a bar's hundreds of updates keep only its final state"""
+    def last(line):
+        segs = line.split('\r')
+        return segs[-1] if segs[-1].strip() else next((s for s in reversed(segs) if s.strip()), '').rstrip()
+    return '\n'.join(last(l) for l in text.split('\n'))
+
+def tidy_outputs(cells):
+    "Reduce progress-bar streams in saved outputs to what a terminal would show"
+    for c in cells:
+        for o in c.get('outputs', []):
+            if o.get('output_type') == 'stream' and '\r' in ''.join(o['text']):
+                o['text'] = as_terminal(''.join(o['text'])).splitlines(keepends=True)
+
 def run_here(path:str, save:bool=False) -> int:
     "Run one notebook in this process; print its traceback and return 1 on failure"
     from execnb.shell import CaptureShell
@@ -34,6 +49,7 @@ def run_here(path:str, save:bool=False) -> int:
         ran = {c.idx_: c for c in nb.cells if not no_eval(c)}   # cells keep their index through nbdev's processing
         for c in orig.cells:
             if c.idx_ in ran: c.outputs, c.execution_count = ran[c.idx_].outputs, ran[c.idx_].execution_count
+        tidy_outputs(orig.cells)
         write_nb(orig, path)
     return 0
 

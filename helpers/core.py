@@ -70,7 +70,8 @@ def _cpu_name() -> str:
 def run_info() -> str:
     "One line naming the run that made a lesson's outputs: full or test, date, torch version, device"
     dev = default_device()
-    where = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'{_cpu_name()}, {torch.get_num_threads()} threads'
+    n = torch.get_num_threads()
+    where = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"{_cpu_name()}, {n} thread{'s' * (n != 1)}"
     return f"{'test' if IN_TEST else 'full'} run, {datetime.date.today()}, torch {torch.__version__}, {dev.type} ({where})"
 
 # %% ../nbs/00a_core.ipynb 22

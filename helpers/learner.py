@@ -8,7 +8,7 @@ __all__ = ['TensorLoader', 'DataLoaders', 'torch_dls', 'to_device', 'CancelFitEx
            'check_batch', 'Learner', 'GradClipCB', 'Metric', 'AvgMetric', 'accuracy', 'TokenAccuracy', 'Perplexity',
            'HParamSchedCB', 'AttrSchedCB', 'SuggestedLRs', 'LRFinderCB', 'suggest_lrs', 'plot_lr_find', 'atomic_save']
 
-# %% ../nbs/01b_learner.ipynb 3
+# %% ../nbs/01b_learner.ipynb 4
 import inspect, math, re, time
 from copy import deepcopy, copy
 from functools import partial
@@ -26,7 +26,7 @@ from .core import default_device, small_in_test
 from .schedules import default_splitter, check_lrs, group_lrs, set_hyper, one_cycle_scheds
 from .schedules import sched_lin, sched_cos, sched_exp, combine_scheds, sched_cos_anneal, sched_slanted_tri  # lessons import them from here
 
-# %% ../nbs/01b_learner.ipynb 6
+# %% ../nbs/01b_learner.ipynb 7
 def _as_tensor(t, i:int, where:str) -> torch.Tensor:
     "A tensor from a tensor or a NumPy array (float64 -> float32, the course's float); anything else is refused with advice"
     if isinstance(t, torch.Tensor): return t
@@ -90,7 +90,7 @@ class DataLoaders:
         return cls(TensorLoader(*train, bs=bs, shuffle=True, drop_last=drop_last, device=device),
                    TensorLoader(*valid, bs=2 * bs, device=device))
 
-# %% ../nbs/01b_learner.ipynb 13
+# %% ../nbs/01b_learner.ipynb 14
 def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
               valid:tuple, # (x_valid, y_valid, ...) tensors
               bs:int=64): # training batch size (validation: 2*bs)
@@ -98,7 +98,7 @@ def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
     return DataLoaders(DataLoader(TensorDataset(*train), batch_size=bs, shuffle=True),
                        DataLoader(TensorDataset(*valid), batch_size=2 * bs))
 
-# %% ../nbs/01b_learner.ipynb 17
+# %% ../nbs/01b_learner.ipynb 18
 def to_device(b, # a batch: a tensor, or a tuple/list/dict of tensors and other values, nested as you like
               device): # where the tensors go
     "Move every tensor in `b` to `device`; tuples, lists and dicts are recursed; any other value is returned as is"
@@ -112,7 +112,7 @@ def _n_items(yb) -> int:
     "Number of items in a batch of targets: the size of the first dim"
     return yb.shape[0] if isinstance(yb, torch.Tensor) else len(yb)
 
-# %% ../nbs/01b_learner.ipynb 20
+# %% ../nbs/01b_learner.ipynb 21
 class CancelFitException(Exception): "Raise in a callback to stop `fit` (after_fit still runs)"
 class CancelEpochException(Exception): "Raise in a callback to skip the rest of this epoch"
 class CancelTrainException(Exception): "Raise in a callback during training to skip the epoch's remaining training batches (validation still runs)"
@@ -127,7 +127,7 @@ class Callback:
     "Base class for callbacks: define methods named after the events you need; lower `order` runs first"
     order, learn = 0, None
 
-# %% ../nbs/01b_learner.ipynb 22
+# %% ../nbs/01b_learner.ipynb 23
 class Recorder(Callback):
     "Record batch losses, learning rates and the per-epoch table"
     order = 50
@@ -180,7 +180,7 @@ class ProgressCB(Callback):
         if not self.header: self.mbar.write(list(log), table=True); self.header = True
         self.mbar.write([_fmt(k, v) for k, v in log.items()], table=True)
 
-# %% ../nbs/01b_learner.ipynb 25
+# %% ../nbs/01b_learner.ipynb 26
 def _class_dim(preds:torch.Tensor, targs:torch.Tensor, fname:str) -> int:
     "Which dim of `preds` holds the classes: the last (preferred) or the second (PyTorch's (bs, n_classes, ...) layout)"
     if preds.ndim == targs.ndim + 1:
@@ -248,7 +248,7 @@ def _bcast(a, b) -> str:
     try: return str(tuple(torch.broadcast_shapes(a, b)))
     except RuntimeError: return 'nothing (they do not broadcast)'
 
-# %% ../nbs/01b_learner.ipynb 28
+# %% ../nbs/01b_learner.ipynb 29
 class Learner:
     "Train `model` on `dls` with `loss_func`, an optimizer made by `opt_func`, and callbacks"
     def __init__(self, model:nn.Module, # the model; moved to `device`
@@ -311,7 +311,7 @@ def set_lr(self:Learner, lr):
     if self.opt is None: self.create_opt()
     set_hyper(self.opt, 'lr', group_lrs(lr, len(self.opt.param_groups)))
 
-# %% ../nbs/01b_learner.ipynb 32
+# %% ../nbs/01b_learner.ipynb 33
 @patch
 def fit(self:Learner, n_epochs:int, # number of passes over the training data
         lr=None, # learning rate(s) for this fit; None keeps the current ones
@@ -346,7 +346,7 @@ def _one_epoch(self:Learner):  # a training pass, a validation pass with the met
     self.log = {'epoch': self.epoch, 'train_loss': train_loss, 'valid_loss': valid_loss, **metrics, 'time': time.time() - start}
     self('after_epoch')
 
-# %% ../nbs/01b_learner.ipynb 34
+# %% ../nbs/01b_learner.ipynb 35
 @patch
 def _run(self:Learner, dl, training:bool, metrics=()) -> tuple:
     "One pass over `dl`; returns (mean loss, {metric name: value})"
@@ -414,13 +414,13 @@ def _one_batch(self:Learner, metrics=()):  # predict, loss; in training backward
     self.train_iter += 1
     self('after_batch')
 
-# %% ../nbs/01b_learner.ipynb 44
+# %% ../nbs/01b_learner.ipynb 45
 class GradClipCB(Callback):
     "Clip the global gradient norm to `max_norm` after each backward pass"
     def __init__(self, max_norm:float=1.): self.max_norm = max_norm
     def after_backward(self): nn.utils.clip_grad_norm_(self.learn.model.parameters(), self.max_norm)
 
-# %% ../nbs/01b_learner.ipynb 46
+# %% ../nbs/01b_learner.ipynb 47
 def _snake(name:str) -> str: return re.sub(r'(?<!^)(?=[A-Z])', '_', name).lower()
 
 def _ratio(num, den) -> float:
@@ -455,13 +455,13 @@ class AvgMetric(Metric):
     @property
     def name(self) -> str: return self._name
 
-# %% ../nbs/01b_learner.ipynb 50
+# %% ../nbs/01b_learner.ipynb 51
 def accuracy(preds:torch.Tensor, # scores: (bs, n_classes), (bs, seq_len, vocab) or (bs, n_classes, seq_len)
              targs:torch.Tensor): # class indices: (bs,) or (bs, seq_len)
     "Fraction of positions whose highest score is the target class (classes on the last dim, or dim 1 as in PyTorch)"
     return (preds.argmax(dim=_class_dim(preds, targs, 'accuracy')) == targs).float().mean()
 
-# %% ../nbs/01b_learner.ipynb 53
+# %% ../nbs/01b_learner.ipynb 54
 class TokenAccuracy(Metric):
     "Fraction of target tokens predicted right (argmax over the last dim), leaving out targets equal to `pad_idx`"
     def __init__(self, pad_idx:int|None=None): self.pad_idx = pad_idx  # None: count every position
@@ -489,7 +489,7 @@ class Perplexity(Metric):
         r = _ratio(self.nll, self.total)
         return math.exp(r) if r < 700 else float('inf')   # a diverged model: inf, not an OverflowError
 
-# %% ../nbs/01b_learner.ipynb 64
+# %% ../nbs/01b_learner.ipynb 65
 class HParamSchedCB(Callback):
     "Before each training batch, set each optimizer hyper-parameter to its schedule's value at the current pct of training"
     order = 10
@@ -527,7 +527,7 @@ def fit_one_cycle(self:Learner, n_epochs:int, # number of epochs
     sched = HParamSchedCB(one_cycle_scheds(lrs, pct_start, div, div_final, moms))
     return self.fit(n_epochs, cbs=[sched] + list(cbs))
 
-# %% ../nbs/01b_learner.ipynb 71
+# %% ../nbs/01b_learner.ipynb 72
 class SuggestedLRs(NamedTuple):
     min_div10: float  # lr at the minimum smoothed loss, divided by 10
     steep: float      # lr where the smoothed loss falls fastest
@@ -583,7 +583,7 @@ def lr_find(self:Learner, start_lr:float=1e-7, end_lr:float=10., num_it:int=100,
     if plot: plot_lr_find(cb.lrs, cb.losses, sugg)
     return sugg
 
-# %% ../nbs/01b_learner.ipynb 75
+# %% ../nbs/01b_learner.ipynb 76
 @patch
 def freeze_to(self:Learner, n:int):
     "Freeze the parameter groups before group `n`; train those from `n` on"
@@ -595,7 +595,7 @@ def freeze(self:Learner): "Train only the last group" ; self.freeze_to(-1)
 @patch
 def unfreeze(self:Learner): "Train every group" ; self.freeze_to(0)
 
-# %% ../nbs/01b_learner.ipynb 78
+# %% ../nbs/01b_learner.ipynb 79
 def _unreduced(loss_func) -> tuple:
     "(`loss_func` returning one loss per element, the target value it ignores or None)"
     if isinstance(loss_func, nn.Module) and hasattr(loss_func, 'reduction'):

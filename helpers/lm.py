@@ -9,7 +9,7 @@ __all__ = ['draw_bptt', 'flat_docs', 'lm_stream', 'LMDataLoader', 'LSTMCell', 'L
            'check_dls_ids', 'lm_learner', 'language_model_learner', 'lm_eval', 'chunk_docs', 'general_english',
            'lm_data', 'sample_next', 'detokenize', 'generate']
 
-# %% ../nbs/04c_lm.ipynb 4
+# %% ../nbs/04c_lm.ipynb 5
 import contextlib, json, math, warnings
 from functools import partial
 from pathlib import Path
@@ -25,7 +25,7 @@ from .text import (Vocab, Numericalized, tokenize_texts, check_token_ids, _check
                           BOS, TK_MAJ, TK_UP, TK_REP, TK_WREP)
 from .text_data import TextDataset, load_nltk_corpora
 
-# %% ../nbs/04c_lm.ipynb 7
+# %% ../nbs/04c_lm.ipynb 8
 def draw_bptt(bptt:int, # the mean window length
               rng:np.random.Generator, # where the randomness comes from
               p:float=0.95, # probability of a full-length window (else bptt/2)
@@ -36,7 +36,7 @@ def draw_bptt(bptt:int, # the mean window length
     mean = bptt if rng.random() < p else bptt / 2
     return max(min_len, int(round(rng.normal(mean, std))))
 
-# %% ../nbs/04c_lm.ipynb 10
+# %% ../nbs/04c_lm.ipynb 11
 def flat_docs(docs) -> tuple:
     "`(ids, offsets)` of documents given as a `Numericalized` (`.ids`, `.offsets`) or a list of id sequences"
     if hasattr(docs, 'ids') and hasattr(docs, 'offsets'): return np.asarray(docs.ids), np.asarray(docs.offsets, dtype=np.int64)
@@ -62,7 +62,7 @@ def lm_stream(ids:np.ndarray, # all documents' token ids, end to end
     idx = np.arange(lengths.sum()) + np.repeat(offsets[:-1][order] - new_starts, lengths)
     return ids[idx]
 
-# %% ../nbs/04c_lm.ipynb 14
+# %% ../nbs/04c_lm.ipynb 15
 class LMDataLoader:
     "Batch-first language-model batches `(x, y)`, both `(bs, seq_len)`, that continue each other from batch to batch"
     def __init__(self, docs, # `Numericalized`, or a list of token-id sequences (each starting with BOS)
@@ -110,7 +110,7 @@ class LMDataLoader:
             i += seq_len
         self.epoch += 1
 
-# %% ../nbs/04c_lm.ipynb 22
+# %% ../nbs/04c_lm.ipynb 23
 class LSTMCell(nn.Module):
     "One LSTM step written from the gate equations, with `nn.LSTM`'s weight layout (gates stacked as i, f, g, o)"
     def __init__(self, n_in:int, n_hid:int):
@@ -145,7 +145,7 @@ class LSTMLayer(nn.Module):
             outs.append(state[0])
         return torch.stack(outs, dim=1), state
 
-# %% ../nbs/04c_lm.ipynb 26
+# %% ../nbs/04c_lm.ipynb 27
 def grad_norms_through_time(rnn:nn.Module, # a batch-first recurrent layer returning (outputs, state)
                             x:torch.Tensor # (bs, seq_len, n_in) input
                            ) -> torch.Tensor:
@@ -155,7 +155,7 @@ def grad_norms_through_time(rnn:nn.Module, # a batch-first recurrent layer retur
     out[:, -1].sum().backward()
     return x.grad.norm(dim=(0, 2))  # (seq_len,)
 
-# %% ../nbs/04c_lm.ipynb 29
+# %% ../nbs/04c_lm.ipynb 30
 def check_p(p:float, # a dropout probability
             name:str='p'): # its name, for the message
     "`p`, with a clear error unless it is in [0, 1)"
@@ -177,7 +177,7 @@ class RNNDropout(nn.Module):
         if not self.training or self.p == 0: return x
         return x * dropout_mask(x, (x.shape[0], 1, *x.shape[2:]), self.p)  # mask (bs, 1, n_features)
 
-# %% ../nbs/04c_lm.ipynb 32
+# %% ../nbs/04c_lm.ipynb 33
 class EmbeddingDropout(nn.Module):
     "Look up `emb` with whole rows (words) dropped with probability `embed_p`, in training"
     def __init__(self, emb:nn.Embedding, embed_p:float):
@@ -188,7 +188,7 @@ class EmbeddingDropout(nn.Module):
         if self.training and self.embed_p > 0: w = w * dropout_mask(w, (w.shape[0], 1), self.embed_p)
         return F.embedding(words, w, self.emb.padding_idx)  # (bs, seq_len, emb_sz)
 
-# %% ../nbs/04c_lm.ipynb 34
+# %% ../nbs/04c_lm.ipynb 35
 _NOT_CONTIGUOUS = 'RNN module weights are not part of single contiguous chunk of memory'  # cuDNN's words
 
 class WeightDropout(nn.Module):
@@ -216,7 +216,7 @@ class WeightDropout(nn.Module):
             warnings.filterwarnings('ignore', _NOT_CONTIGUOUS, UserWarning)  # that warning only
             return self.module(*args)
 
-# %% ../nbs/04c_lm.ipynb 39
+# %% ../nbs/04c_lm.ipynb 40
 def _fp32_rnn_on_cpu(x):
     "Autocast off for the LSTM on a CPU (oneDNN's bf16 LSTM needs AVX512-BF16; the embedding and decoder keep bf16)"
     return torch.autocast('cpu', enabled=False) if x.device.type == 'cpu' and torch.is_autocast_enabled('cpu') else contextlib.nullcontext()
@@ -277,7 +277,7 @@ class AWDLSTM(nn.Module):
         self.hidden = new_hidden
         return raw_outputs, outputs
 
-# %% ../nbs/04c_lm.ipynb 44
+# %% ../nbs/04c_lm.ipynb 45
 class LinearDecoder(nn.Module):
     "Output dropout, then a linear layer to vocabulary scores (tied to `tie_encoder`'s weight if given)"
     def __init__(self, vocab_sz:int, emb_sz:int, output_p:float=0.1, tie_encoder:nn.Embedding|None=None, bias:bool=True):
@@ -312,7 +312,7 @@ def get_language_model(vocab_sz:int, # vocabulary size
                   embed_p * drop_mult, weight_p * drop_mult)
     return LMModel(enc, LinearDecoder(vocab_sz, emb_sz, output_p * drop_mult, enc.encoder if tie_weights else None))
 
-# %% ../nbs/04c_lm.ipynb 48
+# %% ../nbs/04c_lm.ipynb 49
 def lm_loss(logits, # (bs, seq_len, vocab_sz)
             targets): # (bs, seq_len)
     "Mean cross-entropy over every position"
@@ -345,7 +345,7 @@ class RNNRegularizer(Callback):
         if self.alpha: self.learn.loss = self.learn.loss + self.alpha * out.pow(2).mean()
         if self.beta and raw.shape[1] > 1: self.learn.loss = self.learn.loss + self.beta * (raw[:, 1:] - raw[:, :-1]).pow(2).mean()
 
-# %% ../nbs/04c_lm.ipynb 50
+# %% ../nbs/04c_lm.ipynb 51
 def lm_splitter(model:nn.Module) -> list:
     "Parameter groups of an `LMModel`: each LSTM layer, then embedding + decoder"
     enc, dec = unwrap_model(model)[0], unwrap_model(model)[1]
@@ -354,7 +354,7 @@ def lm_splitter(model:nn.Module) -> list:
     last = [p for p in list(enc.encoder.parameters()) + list(dec.parameters()) if id(p) not in ids]
     return groups + [list({id(p): p for p in last}.values())]  # the tied weight once
 
-# %% ../nbs/04c_lm.ipynb 54
+# %% ../nbs/04c_lm.ipynb 55
 def check_dls_ids(dls, # `DataLoaders`
                   vocab_sz:int # the model's vocabulary size
                  ) -> bool:
@@ -392,7 +392,7 @@ def language_model_learner(dls, # `DataLoaders` of `LMDataLoader`s
     "A new AWD-LSTM language model in an `lm_learner`"
     return lm_learner(get_language_model(vocab_sz, emb_sz, n_hid, n_layers, pad_idx, drop_mult), dls, **kwargs)
 
-# %% ../nbs/04c_lm.ipynb 59
+# %% ../nbs/04c_lm.ipynb 60
 @torch.no_grad()
 def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
             docs, # documents of token ids, or an `LMDataLoader`
@@ -417,7 +417,7 @@ def lm_eval(model:nn.Module, # a language model returning `(logits, ...)`
     loss = float(nll) / n
     return dict(loss=loss, ppl=math.exp(loss), acc=float(correct) / n, n_tokens=n)
 
-# %% ../nbs/04c_lm.ipynb 62
+# %% ../nbs/04c_lm.ipynb 63
 def chunk_docs(docs:list, # texts
                max_chars:int=20_000 # longest piece
               ) -> list:
@@ -442,7 +442,7 @@ def general_english(valid_pct:float=0.05, # share of the pieces held out
     n_valid = max(1, round(len(order) * valid_pct))
     return [pieces[i] for i in order[n_valid:]], [pieces[i] for i in order[:n_valid]]
 
-# %% ../nbs/04c_lm.ipynb 66
+# %% ../nbs/04c_lm.ipynb 67
 def lm_data(folder, # cache folder (created)
             texts, # {split name: list of texts} or a function returning it; the vocabulary is built on 'train'
             key:dict|None=None, # what the texts are (sizes, seeds...): a cache made with another key is rebuilt
@@ -470,7 +470,7 @@ def lm_data(folder, # cache folder (created)
     write_json({'key': key, 'splits': sorted(texts)}, done)  # written last: a folder without it is rebuilt
     return vocab, nums
 
-# %% ../nbs/04c_lm.ipynb 75
+# %% ../nbs/04c_lm.ipynb 76
 def sample_next(logits:torch.Tensor, # (vocab_sz,) scores of the next token
                 temperature:float=1., # <1 sharper, >1 flatter
                 top_k:int|None=None, # keep only the k most likely tokens
