@@ -470,7 +470,7 @@ def lm_data(folder, # cache folder (created)
     write_json({'key': key, 'splits': sorted(texts)}, done)  # written last: a folder without it is rebuilt
     return vocab, nums
 
-# %% ../nbs/04c_lm.ipynb 76
+# %% ../nbs/04c_lm.ipynb 77
 def sample_next(logits:torch.Tensor, # (vocab_sz,) scores of the next token
                 temperature:float=1., # <1 sharper, >1 flatter
                 top_k:int|None=None, # keep only the k most likely tokens
