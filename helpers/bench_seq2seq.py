@@ -20,7 +20,7 @@ from .learner import (Learner, Callback, GradClipCB, AttrSchedCB, Perplexity, sc
                              combine_scheds, atomic_save)
 from .training import TimeBudgetCB, models_path
 from .optimizer import Adam
-from .collab import SkipIdChecksCB
+from .training import SkipIdChecksCB
 from .text import Vocab
 from .seq2seq import (Seq2SeqGRU, load_translation_data, seq2seq_dls, seq2seq_loss, translate_pairs, detokenize, PAD_IDX,
                               bleu_stats, bleu_from_stats)

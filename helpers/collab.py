@@ -4,9 +4,9 @@
 
 # %% auto 0
 __all__ = ['MOVIELENS', 'fastbook_opt', 'RECIPES', 'load_movielens', 'encode_ids', 'random_split', 'check_ratings_table',
-           'CollabData', 'subsample', 'DotProduct', 'check_ids', 'EmbeddingDot', 'check_ratings', 'SkipIdChecksCB',
-           'collab_learner', 'create_params', 'sigmoid_range', 'DotProductBias', 'emb_sz_rule', 'EmbeddingNet',
-           'bias_splitter', 'fit_recipe', 'fit_ensemble', 'pca', 'most_similar', 'recommend']
+           'CollabData', 'subsample', 'DotProduct', 'check_ids', 'EmbeddingDot', 'check_ratings', 'collab_learner',
+           'create_params', 'sigmoid_range', 'DotProductBias', 'emb_sz_rule', 'EmbeddingNet', 'bias_splitter',
+           'fit_recipe', 'fit_ensemble', 'pca', 'most_similar', 'recommend']
 
 # %% ../nbs/02_collab.ipynb 4
 import difflib
@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from .core import set_seed, small_in_test
 from .data import get_dataset
 from .learner import Learner, Callback, DataLoaders, default_splitter, torch_dls
+from .training import SkipIdChecksCB
 
 # %% ../nbs/02_collab.ipynb 9
 def _read_ml100k(path):
@@ -202,11 +203,6 @@ def _loader_tensors(dl) -> tuple:
     if ts is not None: return ts[0], ts[-1]
     xs, ys = zip(*[(b[0], b[-1]) for b in dl])
     return torch.cat(xs), torch.cat(ys)
-
-class SkipIdChecksCB(Callback):
-    "Turn the model's per-call id check off while fitting on loaders whose ids were checked once, and back on after"
-    def before_fit(self): self.was, self.learn.model.checks = getattr(self.learn.model, 'checks', False), False
-    def after_fit(self): self.learn.model.checks = self.was
 
 fastbook_opt = partial(torch.optim.AdamW, betas=(0.9, 0.99), eps=1e-5)  # fastbook's optimizer: fastai's Adam settings, decoupled wd
 

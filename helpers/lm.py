@@ -19,7 +19,7 @@ from torch import nn
 import torch.nn.functional as F
 from .learner import Learner, Callback, GradClipCB, TokenAccuracy, Perplexity
 from .training import write_json
-from .collab import SkipIdChecksCB
+from .training import SkipIdChecksCB
 from .optimizer import Adam
 from .text import (Vocab, Numericalized, tokenize_texts, check_token_ids, _check_not_str, SPECIAL_TOKS, UNK, PAD,
                           BOS, TK_MAJ, TK_UP, TK_REP, TK_WREP)

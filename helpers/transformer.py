@@ -21,7 +21,7 @@ from .learner import Learner, Callback, GradClipCB, Perplexity, default_splitter
 from .training import TimeBudgetCB
 from .optimizer import Adam
 from .text import check_token_ids
-from .collab import SkipIdChecksCB
+from .training import SkipIdChecksCB
 from .lm_train import load_weights
 from .seq2seq import (PAD_IDX, TranslationData, seq2seq_dls, seq2seq_loss, CorpusBLEU, Translation,
                              translate, _eval_mode)

@@ -28,7 +28,7 @@ from .optimizer import Adam
 from .text import Tokenizer, Vocab, Numericalized, tokenize_texts, BOS, PAD
 from .text_data import encode_labels, TextDataset, SortSampler, SortishSampler, pad_collate, load_imdb
 from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, check_dls_ids
-from .collab import SkipIdChecksCB
+from .training import SkipIdChecksCB
 from .lm_train import find_encoder, load_encoder, save_encoder, check_fits, read_saved
 
 # %% ../nbs/04e_ulmfit.ipynb 7
