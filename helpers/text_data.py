@@ -166,7 +166,8 @@ def lm_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imdb_
              valid_pct:float=0.1, # share held out for validation
              seed:int=42) -> tuple:
     "(train, valid) texts for the language model: everything but the official test set, shuffled, `valid_pct` held out"
-    if 'split' in df: df = df[df.split != 'test']
+    if 'split' in df:  # a few hundred reviews are also in train or unsup, word for word: leave them out too
+        df = df[(df.split != 'test') & ~df.text.isin(set(df.text[df.split == 'test']))]
     df = _shuffled(df[['text']], seed)
     n_val = int(len(df) * valid_pct)
     return df.iloc[:len(df) - n_val].reset_index(drop=True), df.iloc[len(df) - n_val:].reset_index(drop=True)

@@ -360,7 +360,7 @@ def transformer_learner(data:TranslationData, # from `helpers.seq2seq.load_trans
                         bs:int=128, # training batch size (validation: 2*bs)
                         label_smoothing:float=0.1,
                         wd:float=0.01, # decoupled weight decay of the matrices; vectors get none
-                        decay_vectors:bool=False, # also decay biases and LayerNorm parameters (one group: runs 1-16 of section 8's table)
+                        decay_vectors:bool=False, # also decay biases and LayerNorm parameters (one group: runs 1-16 of the table in notebook 97)
                         bleu:bool=True, # also report the greedy corpus BLEU of the validation set each epoch
                         **model_kwargs # for `Transformer`: d_model, n_heads, n_layers, d_ff, dropout, ...
                        ) -> Learner:
