@@ -8,7 +8,7 @@ __all__ = ['IMDB_FOLDERS', 'NLTK_CORPORA', 'CORPORA', 'encode_labels', 'check_le
            'load_imdb_sample', 'lm_split', 'clas_split', 'load_nltk_corpora', 'load_wikitext2', 'padding_share',
            'SentencePieceTokenizer', 'tokenize_cli']
 
-# %% ../nbs/04a_text_data.ipynb 4
+# %% ../nbs/04a_text_data.ipynb 5
 import os, re, shutil
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from .data import get_dataset
 from .learner import DataLoaders
 from .text import SPECIAL_TOKS, UNK, PRE_RULES, add_bos, _check_text, _chunks, Tokenizer, Vocab, tokenize_to_disk
 
-# %% ../nbs/04a_text_data.ipynb 7
+# %% ../nbs/04a_text_data.ipynb 8
 def encode_labels(labels, # label of each document
                   classes:list|None=None # the class list (default: the sorted distinct labels)
                  ) -> tuple:
@@ -35,7 +35,7 @@ def encode_labels(labels, # label of each document
                              f"Fix or drop those rows, or pass the full class list.")
     return np.array([ctoi[l] for l in labels], dtype=np.int64), classes
 
-# %% ../nbs/04a_text_data.ipynb 10
+# %% ../nbs/04a_text_data.ipynb 11
 def check_lengths(lengths) -> np.ndarray:
     "`lengths` as a 1-D integer array, with a clear error if any is negative or not a whole number"
     a = np.asarray(lengths)
@@ -54,14 +54,15 @@ class SortSampler(Sampler):
 
 class SortishSampler(Sampler):
     "Random batches of documents of similar lengths (sorted within pools of `bs * pool_mult`), largest batch first, a short one last"
-    def __init__(self, lengths, bs:int, pool_mult:int=50):
-        for name, v in (('bs', bs), ('pool_mult', pool_mult)):
+    def __init__(self, lengths, bs:int,
+                 pool_mult:int|None=None): # batches per pool; None: 50, but at most half the batches (two pools or more)
+        for name, v in (('bs', bs), ('pool_mult', 1 if pool_mult is None else pool_mult)):
             if not (isinstance(v, (int, np.integer)) and v >= 1): raise ValueError(f"{name}={v!r}: it must be a whole number >= 1.")
         self.lengths, self.bs, self.pool_mult = check_lengths(lengths), bs, pool_mult
     def __len__(self): return len(self.lengths)
     def __iter__(self):
         idx = np.random.permutation(len(self.lengths))
-        pool = self.bs * self.pool_mult
+        pool = self.bs * (self.pool_mult or max(1, min(50, len(idx) // self.bs // 2)))
         idx = np.concatenate([p[np.argsort(-self.lengths[p], kind='stable')] for p in np.split(idx, range(pool, len(idx), pool))])
         batches = [idx[i:i + self.bs] for i in range(0, len(idx), self.bs)]
         # The DataLoader cuts what we yield every bs indices: a short batch anywhere but last would shift every later
@@ -71,7 +72,7 @@ class SortishSampler(Sampler):
         rest = [batches[i] for i in np.random.permutation(len(batches)) if i != first]
         return iter(np.concatenate([batches[first]] + rest + short).tolist())
 
-# %% ../nbs/04a_text_data.ipynb 12
+# %% ../nbs/04a_text_data.ipynb 15
 def _ids_tensor(x): return x if isinstance(x, torch.Tensor) else torch.as_tensor(np.asarray(x, dtype=np.int64))
 
 def pad_batch(seqs, # 1-D sequences of ids
@@ -95,7 +96,7 @@ def pad_collate(samples, # (ids, y) pairs; y a class id or a sequence of ids
     y = pad_batch(ys, pad_idx, pad_first) if np.ndim(ys[0]) == 1 else torch.as_tensor(np.asarray(ys))
     return pad_batch(xs, pad_idx, pad_first), y
 
-# %% ../nbs/04a_text_data.ipynb 14
+# %% ../nbs/04a_text_data.ipynb 17
 class TextDataset:
     "Documents `nums` (a `Numericalized` or a list of id arrays) with their targets `ys`"
     def __init__(self, nums, ys):
@@ -117,7 +118,7 @@ def text_dls(train_nums, train_ys, valid_nums, valid_ys, # documents and targets
     return DataLoaders(DataLoader(trn, bs, sampler=SortishSampler(trn.lengths, bs), collate_fn=collate, num_workers=num_workers),
                        DataLoader(val, 2 * bs, sampler=SortSampler(val.lengths), collate_fn=collate, num_workers=num_workers))
 
-# %% ../nbs/04a_text_data.ipynb 17
+# %% ../nbs/04a_text_data.ipynb 20
 def read_text(path, # a text file
               encodings:tuple=('utf-8',) # tried in order
              ) -> str:
@@ -159,7 +160,7 @@ def load_imdb_sample() -> pd.DataFrame:
     df = pd.read_csv(get_dataset('imdb_sample')/'imdb_sample'/'texts.csv')
     return df[['text', 'label', 'is_valid']]
 
-# %% ../nbs/04a_text_data.ipynb 23
+# %% ../nbs/04a_text_data.ipynb 26
 def _shuffled(df, seed): return df.iloc[np.random.default_rng(seed).permutation(len(df))].reset_index(drop=True)
 
 def lm_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imdb_sample` (column `is_valid`)
@@ -180,7 +181,7 @@ def clas_split(df:pd.DataFrame, # from `load_imdb` (column `split`) or `load_imd
     return (_shuffled(df[~is_val & keep][['text', 'label']], seed),
             _shuffled(df[is_val & keep][['text', 'label']], seed + 1))
 
-# %% ../nbs/04a_text_data.ipynb 26
+# %% ../nbs/04a_text_data.ipynb 29
 NLTK_CORPORA = ['brown', 'abc', 'webtext', 'state_union', 'inaugural']
 
 def _brown_text(raw):
@@ -214,7 +215,7 @@ def load_wikitext2(split:str='valid' # 'valid' or 'test' (the mirror has no trai
         if l.strip(): cur.append(l.strip())
     return arts + (['\n'.join(cur)] if cur else [])
 
-# %% ../nbs/04a_text_data.ipynb 34
+# %% ../nbs/04a_text_data.ipynb 37
 def padding_share(lengths, # length of each document
                   order, # the document indices in batch order (what a sampler yields)
                   bs:int # batch size
@@ -224,7 +225,7 @@ def padding_share(lengths, # length of each document
     batches = [lens[i:i + bs] for i in range(0, len(lens), bs)]
     return 1 - lens.sum() / sum(b.max() * len(b) for b in batches)
 
-# %% ../nbs/04a_text_data.ipynb 37
+# %% ../nbs/04a_text_data.ipynb 41
 class SentencePieceTokenizer:
     "SentencePiece subwords after the pre-rules, with the call protocol of `Tokenizer` and the special tokens first"
     def __init__(self, vocab_sz:int=30000, # pieces wanted (fewer if the text is too small for that many)
@@ -284,7 +285,7 @@ class SentencePieceTokenizer:
         self._check_trained()
         for c in _chunks(enumerate(texts), 256): yield from self.sp.encode([self.pre(_check_text(t, i)) for i, t in c], out_type=str)
 
-# %% ../nbs/04a_text_data.ipynb 44
+# %% ../nbs/04a_text_data.ipynb 48
 CORPORA = ['imdb', 'imdb_sample', 'nltk']
 
 def _corpus(name:str, n_docs:int|None):

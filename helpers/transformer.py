@@ -5,8 +5,8 @@
 # %% auto 0
 __all__ = ['TRANSFORMER_RECIPE', 'scaled_dot_product_attention', 'causal_mask', 'merge_masks', 'MultiHeadAttention',
            'copy_mha_weights', 'sinusoidal_positions', 'PositionalEncoding', 'FeedForward', 'EncoderLayer',
-           'DecoderLayer', 'copy_layer_weights', 'lens_to_pad_mask', 'Transformer', 'decay_splitter',
-           'transformer_learner', 'fit_transformer', 'save_transformer', 'load_transformer']
+           'DecoderLayer', 'copy_layer_weights', 'lens_to_pad_mask', 'Transformer', 'transformer_learner',
+           'fit_transformer', 'save_transformer', 'load_transformer']
 
 # %% ../nbs/05b_transformer.ipynb 4
 import math, time
@@ -17,7 +17,7 @@ from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
-from .learner import Learner, Callback, GradClipCB, Perplexity, default_splitter
+from .learner import Learner, Callback, GradClipCB, Perplexity
 from .training import TimeBudgetCB
 from .optimizer import Adam
 from .text import check_token_ids
@@ -351,25 +351,19 @@ TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=4, n_layers=2, d_ff=51
                           bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800, # 30 minutes; n_epochs is only an upper bound
                           wd=0.3, label_smoothing=0.2)
 
-def decay_splitter(model:nn.Module) -> list:
-    "Two parameter groups: matrices (weights, embeddings), which weight decay shrinks, and vectors (biases, LayerNorm gains and shifts)"
-    params = list(model.parameters())
-    return [[p for p in params if p.ndim > 1], [p for p in params if p.ndim <= 1]]
-
 def transformer_learner(data:TranslationData, # from `helpers.seq2seq.load_translation_data`
                         bs:int=128, # training batch size (validation: 2*bs)
                         label_smoothing:float=0.1,
-                        wd:float=0.01, # decoupled weight decay of the matrices; vectors get none
-                        decay_vectors:bool=False, # also decay biases and LayerNorm parameters (one group: runs 1-16 of the table in notebook 97)
+                        wd:float=0.01, # decoupled weight decay of the matrices; the vectors (biases, LayerNorm's) get none
+                        decay_vectors:bool=False, # also decay the vectors (the Learner's `wd_bn_bias`: runs 1-16 of the table in notebook 97)
                         bleu:bool=True, # also report the greedy corpus BLEU of the validation set each epoch
                         **model_kwargs # for `Transformer`: d_model, n_heads, n_layers, d_ff, dropout, ...
                        ) -> Learner:
     "A `Transformer` sized for `data`'s vocabularies, in a Learner with lesson 5a's batches, masked loss and metrics"
     model = Transformer(len(data.src_vocab), len(data.tgt_vocab), pad_idx=PAD_IDX, **model_kwargs)
     metrics = [Perplexity(PAD_IDX)] + ([CorpusBLEU()] if bleu else [])
-    splitter, wds = (default_splitter, wd) if decay_vectors else (decay_splitter, [wd, 0.])
     return Learner(model, seq2seq_dls(data.train, data.valid, bs=bs), partial(seq2seq_loss, label_smoothing=label_smoothing),
-                   opt_func=partial(Adam, sqr_mom=0.98), splitter=splitter, wd=wds, metrics=metrics,
+                   opt_func=partial(Adam, sqr_mom=0.98), wd=wd, wd_bn_bias=decay_vectors, metrics=metrics,
                    cbs=[SkipIdChecksCB()])  # the model is sized for the vocabularies that numericalized `data`: its ids fit
 
 def fit_transformer(learn:Learner, n_epochs:int, # epochs; with `max_secs`, the most epochs to run
