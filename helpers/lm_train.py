@@ -5,8 +5,8 @@
 # %% auto 0
 __all__ = ['find_encoder', 'lm_config', 'check_fits', 'save_encoder', 'load_weights', 'load_encoder', 'convert_weights',
            'load_itos', 'pretrained_state', 'load_pretrained', 'wt2_text', 'init_distributed', 'wrap_ddp', 'EpochCB',
-           'CheckpointCB', 'save_lm', 'read_saved', 'load_lm', 'train_lm', 'pretrain', 'pretrain_cli', 'free_port',
-           'ddp_worker', 'run_ddp', 'imdb_lm_texts', 'finetune', 'finetune_cli']
+           'TokenCountCB', 'CheckpointCB', 'save_lm', 'read_saved', 'load_lm', 'train_lm', 'pretrain', 'pretrain_cli',
+           'free_port', 'ddp_worker', 'run_ddp', 'parse_counts', 'imdb_lm_texts', 'finetune', 'finetune_cli']
 
 # %% ../nbs/04d_lm_train.ipynb 4
 import json, math, os, pickle, socket, tempfile, time
@@ -183,15 +183,42 @@ class EpochCB(Callback):
             self.learn.train_iter += len(dl)  # the schedules continue where they were
             raise CancelEpochException()
 
+class TokenCountCB(Callback):
+    "Count the training tokens (all processes together) and seconds; rank 0 saves the encoder as `enc_<n>.pth` once `n` tokens are seen"
+    def __init__(self, out, # folder for the snapshots
+                 snapshots=(), # token counts n at which to save `enc_<n>.pth` (0: the starting encoder)
+                 tokens:int=0, secs:float=0., saved:dict|None=None, # counts so far, from a checkpoint when resuming
+                 rank:int=0, world_size:int=1):
+        self.out, self.tokens, self.secs0, self.rank, self.world_size = Path(out), tokens, secs, rank, world_size
+        self.saved, self.t0 = dict(saved or {}), time.time()  # {file name: tokens seen when saved}
+        todo = sorted(n for n in set(snapshots) if f'enc_{n}.pth' not in self.saved)
+        late = [n for n in todo if n < tokens]
+        if late and rank == 0: print(f'snapshots {late} skipped: the checkpoint had already seen {tokens:,} tokens')
+        self.todo = [n for n in todo if n >= tokens]
+    def stats(self) -> dict:
+        "What a checkpoint keeps and the script reports: tokens seen, seconds, snapshots saved"
+        return dict(tokens_seen=self.tokens, secs_train=self.secs0 + time.time() - self.t0, snapshots=dict(self.saved))
+    def _save_due(self):
+        while self.todo and self.tokens >= self.todo[0]:
+            name = f'enc_{self.todo.pop(0)}.pth'
+            if self.rank == 0: save_encoder(self.learn.model, self.out/name)
+            self.saved[name] = self.tokens
+    def before_fit(self): self._save_due()  # `enc_0.pth`: the encoder before any training
+    def after_batch(self):
+        if not self.learn.training: return
+        self.tokens += self.learn.yb.numel() * self.world_size  # each process reads bs/world_size rows
+        self._save_due()
+
 class CheckpointCB(Callback):
-    "After each complete epoch, rank 0 saves weights, optimizer state and epoch to `path` (atomically)"
+    "After each complete epoch, rank 0 saves weights, optimizer state, epoch (and a `TokenCountCB`'s counts) to `path` (atomically)"
     order = 70
-    def __init__(self, path, config:dict, rank:int=0): self.path, self.config, self.rank = Path(path), config, rank
+    def __init__(self, path, config:dict, rank:int=0, counter:TokenCountCB|None=None):
+        self.path, self.config, self.rank, self.counter = Path(path), config, rank, counter
     def after_epoch(self):
         if self.rank: return
         if self.learn.train_iter < (self.learn.epoch + 1) * len(self.learn.dls.train): return  # cut short (a time budget): a resume redoes it
         atomic_save({'model': unwrap_model(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(),
-                     'epoch': self.learn.epoch, 'config': self.config}, self.path)
+                     'epoch': self.learn.epoch, 'config': self.config, **(self.counter.stats() if self.counter else {})}, self.path)
 
 
 # %% ../nbs/04d_lm_train.ipynb 24
@@ -233,12 +260,14 @@ def train_lm(out, # folder for the checkpoint
              config:dict, # what describes the run (saved with the checkpoints)
              bs:int=64, bptt:int=70, n_epochs:int=1, lr:float=2e-3, wd:float=0.01, alpha:float=2., beta:float=1.,
              clip:float=0.4, moms:tuple=(0.8, 0.7, 0.8), max_minutes:float=0., bf16:bool=False, seed:int=42,
-             fresh:bool=False, freeze_epochs:int=0, sched:str='one_cycle', lr_find:bool=False, progress:bool=True) -> tuple:
-    "Train (first `freeze_epochs` on the last layer group only), checkpointed each epoch, resumable, DDP-aware"
+             fresh:bool=False, freeze_epochs:int=0, sched:str='one_cycle', lr_find:bool=False, progress:bool=True,
+             snapshots=() # token counts at which to save the encoder as `enc_<n>.pth` (`TokenCountCB`)
+            ) -> tuple:
+    "`(learn, {tokens_seen, secs_train, snapshots})`: train (first `freeze_epochs` on the last layer group only), checkpointed each epoch, resumable, DDP-aware"
     if sched not in ('one_cycle', 'slanted'): raise ValueError(f"sched={sched!r}: use 'one_cycle' or 'slanted'.")
     rank, world_size, device = init_distributed()
     if lr_find and world_size > 1: raise ValueError("Run the LR finder on one process (it is a short, noisy run); then pass --lr.")
-    ckpt, start = Path(out)/'checkpoint.pth', 0
+    ckpt, start, saved = Path(out)/'checkpoint.pth', 0, {}
     if ckpt.exists() and not fresh:
         saved = torch.load(ckpt, map_location='cpu', weights_only=True)
         if saved.get('config', {}).get('shape') != config['shape']:
@@ -250,6 +279,7 @@ def train_lm(out, # folder for the checkpoint
                       LMDataLoader(nums['valid'], bs=bs, bptt=bptt))
     learn = lm_learner(wrap_ddp(model, device), dls, alpha=alpha, beta=beta, clip=clip or None, lr=lr, wd=wd,
                        progress=progress and rank == 0, device=device)
+    counter = TokenCountCB(out, snapshots, saved.get('tokens_seen', 0), saved.get('secs_train', 0.), saved.get('snapshots'), rank, world_size)
     t0 = time.time()
     def extra(share): # bf16, and this phase's `share` of the time budget still left
         left = max_minutes * 60 - (time.time() - t0)
@@ -260,13 +290,13 @@ def train_lm(out, # folder for the checkpoint
     if freeze_epochs and start == 0:  # the frozen phase is short and not checkpointed
         learn.freeze_to(-1)
         if lr_find: lr = _lr_from_finder(learn)
-        fit(freeze_epochs, [EpochCB()] + extra(freeze_epochs / (freeze_epochs + n_epochs)))  # the budget shared by epochs
+        fit(freeze_epochs, [EpochCB(), counter] + extra(freeze_epochs / (freeze_epochs + n_epochs)))  # the budget shared by epochs
         learn.unfreeze(); learn.opt = None
     elif lr_find and start == 0: lr = _lr_from_finder(learn)
     learn.create_opt()
     if start: learn.opt.load_state_dict(saved['opt'])
-    if start < n_epochs: fit(n_epochs, [EpochCB(start), CheckpointCB(ckpt, config, rank)] + extra(1.))
-    return learn, time.time() - t0
+    if start < n_epochs: fit(n_epochs, [EpochCB(start), counter, CheckpointCB(ckpt, config, rank, counter)] + extra(1.))
+    return learn, counter.stats()
 
 def _lr_from_finder(learn) -> float:
     "The LR finder's 'steep' suggestion (printed with the other)"
@@ -320,15 +350,16 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
                   world_size=world_size, n_train_tokens=len(nums['train'].ids))
     if rank == 0: print(f'model: {shape}, vocab {len(vocab):,}, {len(nums["train"].ids):,} training tokens, {world_size} process(es)')
     model = get_language_model(len(vocab), emb_sz, n_hid, n_layers, vocab.pad_idx, drop_mult)
-    learn, secs = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
-                           max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, progress=not quiet)
+    learn, stats = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
+                            max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, progress=not quiet)
     res = {}
     if rank == 0:
         model = unwrap_model(learn.model)
         res = dict(valid_ppl=lm_eval(model, nums['valid'], max_tokens=eval_tokens)['ppl'],
                    wt2_test_ppl=lm_eval(model, nums['wt2_test'], max_tokens=eval_tokens)['ppl'],
                    wt2_test_ppl_reset=lm_eval(model, nums['wt2_test'], max_tokens=eval_tokens, carry=False)['ppl'],
-                   wt2_unk_rate=float((np.asarray(nums['wt2_test'].ids) == 0).mean()), secs_train=secs)
+                   wt2_unk_rate=float((np.asarray(nums['wt2_test'].ids) == 0).mean()), tokens_seen=stats['tokens_seen'],
+                   secs_train=stats['secs_train'])
         save_lm(model, vocab, out, {**config, **res})
         print(json.dumps(res))
     if world_size > 1: dist.barrier(); dist.destroy_process_group()
@@ -383,6 +414,16 @@ def run_ddp(world_size:int, **kw) -> dict:
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
 # %% ../nbs/04d_lm_train.ipynb 35
+def parse_counts(s:str, # comma-separated whole numbers, e.g. '1000000,4e6' ('': none)
+                 name:str='counts' # the flag's name, for the error message
+                ) -> list:
+    "Sorted distinct token counts of a flag such as `--snapshots 1000000,4e6`"
+    try: counts = [float(x) for x in str(s).split(',') if x.strip()]
+    except ValueError: raise ValueError(f"{name}={s!r}: give whole numbers separated by commas, e.g. 1000000,4000000.") from None
+    if any(c < 0 or c != int(c) for c in counts):
+        raise ValueError(f"{name}={s!r}: token counts must be whole numbers >= 0, e.g. 0,1000000,4e6.")
+    return sorted({int(c) for c in counts})
+
 def _pretrained_files(folder:Path) -> tuple:
     "(weights, vocabulary) files in a folder from `pretrain`/`finetune` or from fastai's `wt103-fwd` archive"
     if (folder/'lm.pth').exists() and (folder/'vocab.json').exists(): return folder/'lm.pth', folder/'vocab.json'
@@ -416,8 +457,10 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
              max_docs:int=0, # train on only this many reviews (0: all 75,000 minus the held-out share)
              valid_pct:float=0.1, # share of the reviews held out
              max_minutes:float=0., # wall-clock budget of all training, frozen phase included (0: no limit)
+             snapshots:str='', # token counts, comma-separated (e.g. 1000000,4000000,16000000): save the encoder as enc_<n>.pth once n tokens are seen (0: before training)
              bf16:bool=False, seed:int=42, n_threads:int=0, n_workers:int=None, fresh:bool=False, quiet:bool=False) -> dict:
     "Fine-tune a pre-trained AWD-LSTM language model on IMDb reviews (all but the test set); save model and encoder"
+    counts = parse_counts(snapshots, 'snapshots')
     if n_threads: torch.set_num_threads(n_threads)
     rank, world_size, device = init_distributed()
     set_seed(seed)
@@ -435,16 +478,17 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
     if pretrained: load_pretrained(model, weights, old_vocab, vocab.itos)
     config = dict(shape=shape, **shape, vocab_sz=len(vocab), vocab='vocab.json (JSON list of tokens, id order)',
                   corpus='imdb (train + unsup)', pretrained=str(pretrained), bs=bs, bptt=bptt, lr=lr, sched=sched,
-                  freeze_epochs=freeze_epochs, n_epochs=n_epochs, drop_mult=drop_mult, n_train_tokens=len(nums['train'].ids))
+                  freeze_epochs=freeze_epochs, n_epochs=n_epochs, drop_mult=drop_mult, n_train_tokens=len(nums['train'].ids),
+                  n_valid_tokens=len(nums['valid'].ids))
     if rank == 0: print(f'model: {shape}, vocab {len(vocab):,}, {len(nums["train"].ids):,} training tokens, pretrained: {pretrained or "none"}')
-    learn, secs = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
-                           max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, freeze_epochs=freeze_epochs,
-                           sched=sched, lr_find=lr_find, progress=not quiet)
+    learn, stats = train_lm(out, vocab, nums, model, config, bs, bptt, n_epochs, lr, wd, alpha, beta, clip,
+                            max_minutes=max_minutes, bf16=bf16, seed=seed, fresh=fresh, freeze_epochs=freeze_epochs,
+                            sched=sched, lr_find=lr_find, progress=not quiet, snapshots=counts)
     res = {}
     if rank == 0:
         model = unwrap_model(learn.model)
         ev = lm_eval(model, nums['valid'])
-        res = dict(valid_ppl=ev['ppl'], valid_acc=ev['acc'], secs_train=secs)
+        res = dict(valid_ppl=ev['ppl'], valid_acc=ev['acc'], **stats)
         save_lm(model, vocab, out, {**config, **res})
         print(json.dumps(res))
     if world_size > 1: dist.barrier(); dist.destroy_process_group()

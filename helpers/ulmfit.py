@@ -6,8 +6,8 @@
 __all__ = ['train_clas_cli', 'eval_clas_cli', 'reverse_ids', 'reverse_docs', 'truncate_docs', 'masked_concat_pool',
            'SentenceEncoder', 'PoolingLinearClassifier', 'TextClassifier', 'get_text_classifier', 'clas_splitter',
            'clas_dls', 'clas_learner', 'ulmfit_stages', 'fit_ulmfit', 'predict_probs', 'docs_from_texts', 'predict',
-           'most_confident_wrong', 'tfidf_baseline', 'balanced_sample', 'save_classifier', 'load_classifier',
-           'lm_folder_info', 'imdb_clas_splits', 'train_clas', 'eval_clas']
+           'most_confident_wrong', 'tfidf_baseline', 'balanced_sample', 'plot_lm_budget', 'save_classifier',
+           'load_classifier', 'lm_folder_info', 'imdb_clas_splits', 'train_clas', 'eval_clas']
 
 # %% ../nbs/04e_ulmfit.ipynb 4
 import json, math, time
@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 import numpy as np
 import pandas as pd
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -182,21 +183,23 @@ def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
                   n_groups:int=5, # layer groups (`len(clas_splitter(model))`)
                   n_epochs_last:int=2, # epochs of the last, fully unfrozen stage
                   discriminative:bool=True, # lr / 2.6^k for the group k below the top
-                  gradual:bool=True # unfreeze one group more per stage (else: everything from the start)
+                  gradual:bool=True, # unfreeze one group more per stage (else: everything from the start)
+                  last_div:float=20. # the last stage's top rate is lr / last_div
                  ) -> list:
     "`(freeze_to, n_epochs, lrs)` per stage of ULMFiT's classifier training"
     def lrs(top): return np.array([top / 2.6 ** (n_groups - 1 - k) for k in range(n_groups)]) if discriminative else top
     if not gradual: return [(0, 3 + n_epochs_last, lrs(lr / 2))]
-    return [(-1, 1, lrs(lr)), (-2, 1, lrs(lr / 2)), (-3, 1, lrs(lr / 4)), (0, n_epochs_last, lrs(lr / 20))]
+    return [(-1, 1, lrs(lr)), (-2, 1, lrs(lr / 2)), (-3, 1, lrs(lr / 4)), (0, n_epochs_last, lrs(lr / last_div))]
 
 # %% ../nbs/04e_ulmfit.ipynb 39
 def fit_ulmfit(learn:Learner,
                lr:float=2e-2, n_epochs_last:int=2, discriminative:bool=True, gradual:bool=True,
+               last_div:float=20., # the last stage's top rate is lr / last_div
                sched:str='one_cycle', # 'one_cycle' (momentum 0.8 -> 0.7 -> 0.8) or 'slanted' (slanted triangular lr, Adam's own momentum)
                cbs=()) -> Learner:
     "Train a classifier as ULMFiT does: gradual unfreezing, discriminative learning rates, a fresh lr cycle per stage"
     if sched not in ('one_cycle', 'slanted'): raise ValueError(f"sched={sched!r}: use 'one_cycle' or 'slanted'.")
-    for n, n_epochs, lrs in ulmfit_stages(lr, len(learn.param_groups()), n_epochs_last, discriminative, gradual):
+    for n, n_epochs, lrs in ulmfit_stages(lr, len(learn.param_groups()), n_epochs_last, discriminative, gradual, last_div):
         learn.freeze_to(n)
         if sched == 'one_cycle': learn.fit_one_cycle(n_epochs, lrs, moms=(0.8, 0.7, 0.8), cbs=cbs)
         else: learn.fit(n_epochs, cbs=[HParamSchedCB({'lr': sched_slanted_tri(lrs, n_epochs * len(learn.dls.train))})] + list(cbs))
@@ -288,7 +291,27 @@ def balanced_sample(df:pd.DataFrame, # has a `label` column
     idx = np.concatenate([rng.choice(np.where(df.label.values == l)[0], per, replace=False) for l in labels])
     return df.iloc[rng.permutation(idx)].reset_index(drop=True)
 
-# %% ../nbs/04e_ulmfit.ipynb 71
+# %% ../nbs/04e_ulmfit.ipynb 49
+def plot_lm_budget(points, # (lm_tokens, test_acc) pairs: one classifier per encoder snapshot
+                   baselines:dict|None=None, # {name: test_acc} drawn as flat lines (TF-IDF, a classifier from scratch...)
+                   path=None, # also save the figure there (png)
+                   ax=None, title:str='') -> plt.Axes:
+    "The budget curve: a classifier's test accuracy against the tokens its language model was fine-tuned on"
+    points = sorted((float(t), float(a)) for t, a in points)
+    if not points: raise ValueError("No (lm_tokens, test_acc) points to plot: pass one per encoder snapshot.")
+    if points[0][0] < 0: raise ValueError(f"lm_tokens={points[0][0]:g}: token counts can't be negative.")
+    ax = ax or plt.subplots(figsize=(6, 4))[1]
+    toks, accs = zip(*points)
+    ax.plot(toks, accs, 'o-', color='C0', label='ULMFiT')
+    for i, (name, acc) in enumerate((baselines or {}).items()):
+        ax.axhline(acc, color=f'C{i + 1}', ls='--', label=f'{name} ({acc:.3f})')
+    if any(toks): ax.set_xscale('symlog', linthresh=min(t for t in toks if t > 0))  # a log scale that still shows 0
+    ax.set(xlabel='language-model tokens seen in fine-tuning', ylabel='test accuracy', title=title)
+    ax.grid(alpha=0.3); ax.legend()
+    if path: ax.figure.savefig(path, dpi=100, bbox_inches='tight')
+    return ax
+
+# %% ../nbs/04e_ulmfit.ipynb 74
 def save_classifier(model:TextClassifier, vocab:Vocab, out, config:dict) -> Path:
     "Write `clas.pth`, `vocab.json` and `config.json` (sizes, classes, backward, max_tokens...) into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -308,7 +331,7 @@ def load_classifier(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04e_ulmfit.ipynb 72
+# %% ../nbs/04e_ulmfit.ipynb 75
 def lm_folder_info(folder) -> tuple:
     "`(vocab, config)` of a language-model folder written by the lm helper's `pretrain`/`finetune` (or our bench)"
     folder = Path(folder)
@@ -330,7 +353,7 @@ def imdb_clas_splits(n_labels:int=0, # labelled training reviews, balanced (0: a
     val = balanced_sample(rest if len(rest) else train, n_valid, seed + 1)
     return trn, val, balanced_sample(test, n_test, seed + 2)
 
-# %% ../nbs/04e_ulmfit.ipynb 75
+# %% ../nbs/04e_ulmfit.ipynb 78
 def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                lm:str='models/lm_imdb', # fine-tuned language-model folder (encoder.pth, vocab.json, config.json); '' for a random encoder
                emb_sz:int=400, # embedding size, used only with --lm ''
@@ -345,7 +368,8 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                bptt:int=70, # tokens per BPT3C chunk
                max_len:int=1400, # back-propagate through the last max_len tokens of each batch
                max_tokens:int=0, # read only xxbos + the last max_tokens-1 tokens of a review (0: all)
-               lr:float=2e-2, # the head's lr in the first stage (later stages: lr/2, lr/4, lr/20)
+               lr:float=2e-2, # the head's lr in the first stage (later stages: lr/2, lr/4, lr/last_div)
+               last_div:float=20., # the last, fully unfrozen stage trains at lr/last_div
                n_epochs_last:int=2, # epochs of the fully unfrozen stage
                drop_mult:float=0.5, # multiplies every dropout probability
                wd:float=0.01, # decoupled weight decay
@@ -381,10 +405,10 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
     learn = clas_learner(model, clas_dls(docs[0], y_trn, docs[1], y_val, bs, vocab.pad_idx), lr=lr, wd=wd, alpha=alpha,
                          beta=beta, clip=clip or None, progress=progress)
     t0 = time.time()
-    fit_ulmfit(learn, lr, n_epochs_last, discriminative, gradual, sched)
+    fit_ulmfit(learn, lr, n_epochs_last, discriminative, gradual, last_div, sched)
     res = dict(valid_acc=learn.recorder.rows[-1]['accuracy'], n_labels=len(trn), secs_train=time.time() - t0)
     config = dict(**shape, classes=classes, backward=backward, bptt=bptt, max_len=max_len, max_tokens=max_tokens, lm=lm,
-                  lr=lr, n_epochs_last=n_epochs_last, drop_mult=drop_mult, discriminative=discriminative, gradual=gradual,
+                  lr=lr, last_div=last_div, n_epochs_last=n_epochs_last, drop_mult=drop_mult, discriminative=discriminative, gradual=gradual,
                   sched=sched, seed=seed, **res)
     save_classifier(learn.model, vocab, out, config)
     print(json.dumps(res))
@@ -392,7 +416,7 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
 
 train_clas_cli = call_parse(train_clas)
 
-# %% ../nbs/04e_ulmfit.ipynb 76
+# %% ../nbs/04e_ulmfit.ipynb 79
 def eval_clas(models:str='models/clas_imdb', # classifier folder(s), comma-separated: several are ensembled (mean probabilities)
               n_test:int=0, # official test reviews, balanced (0: all 25,000)
               seed:int=42, # seed of the balanced sample
