@@ -8,7 +8,7 @@ __all__ = ['MOVIELENS', 'fastbook_opt', 'RECIPES', 'load_movielens', 'encode_ids
            'create_params', 'sigmoid_range', 'DotProductBias', 'emb_sz_rule', 'EmbeddingNet', 'bias_splitter',
            'fit_recipe', 'fit_ensemble', 'pca', 'most_similar', 'recommend']
 
-# %% ../nbs/02_collab.ipynb 4
+# %% ../nbs/02_collab.ipynb 5
 import difflib
 from functools import partial
 import numpy as np
@@ -21,7 +21,7 @@ from .data import get_dataset
 from .learner import Learner, Callback, DataLoaders, default_splitter, torch_dls
 from .training import SkipIdChecksCB
 
-# %% ../nbs/02_collab.ipynb 9
+# %% ../nbs/02_collab.ipynb 10
 def _read_ml100k(path):
     ratings = pd.read_csv(path/'ml-100k'/'u.data', sep='\t', names=['user', 'item', 'rating', 'timestamp'])
     items = pd.read_csv(path/'ml-100k'/'u.item', sep='|', encoding='latin-1', header=None, usecols=[0, 1])
@@ -40,7 +40,7 @@ def load_movielens(name:str='ml-100k' # 'ml-100k' or 'ml-latest-small'
     if name not in MOVIELENS: raise ValueError(f"Unknown MovieLens dataset {name!r}; choose one of {list(MOVIELENS)}.")
     return MOVIELENS[name](get_dataset(name))
 
-# %% ../nbs/02_collab.ipynb 16
+# %% ../nbs/02_collab.ipynb 17
 def encode_ids(ids, # raw ids: a scalar, list, array or Series
                o2i:dict, # raw id -> index
                kind:str='user' # what the ids are, for the error message
@@ -68,7 +68,7 @@ def random_split(n:int, # number of rows
     n_valid = int(round(valid_pct * n))
     return perm[n_valid:], perm[:n_valid]
 
-# %% ../nbs/02_collab.ipynb 19
+# %% ../nbs/02_collab.ipynb 20
 def check_ratings_table(ratings:pd.DataFrame # columns user, item, rating
                        ):
     "Raise a clear error unless `ratings` is a non-empty table of user and item ids with finite numeric ratings"
@@ -134,13 +134,13 @@ class CollabData:
         return (f"CollabData({self.n_users} users, {self.n_items} items, {len(self.train_idx)} train and "
                 f"{len(self.valid_idx)} valid ratings from {self.y.min():g} to {self.y.max():g})")
 
-# %% ../nbs/02_collab.ipynb 21
+# %% ../nbs/02_collab.ipynb 22
 def subsample(ratings:pd.DataFrame, n:int|None=None, # at most this many ratings; None: all
               seed:int=0) -> pd.DataFrame:
     "At most `n` ratings drawn at random (all of them, unchanged, if there are no more than `n`)"
     return ratings if n is None or n >= len(ratings) else ratings.sample(n=n, random_state=seed)
 
-# %% ../nbs/02_collab.ipynb 27
+# %% ../nbs/02_collab.ipynb 28
 class DotProduct(nn.Module):
     "Row-wise dot product of two batches of vectors (no parameters)"
     def forward(self, u:torch.Tensor, # (bs, n_factors)
@@ -149,7 +149,7 @@ class DotProduct(nn.Module):
         if u.shape != m.shape: raise ValueError(f"DotProduct needs two batches of the same shape, got {tuple(u.shape)} and {tuple(m.shape)}.")
         return (u * m).sum(1)  # (bs,)
 
-# %% ../nbs/02_collab.ipynb 30
+# %% ../nbs/02_collab.ipynb 31
 def check_ids(x:torch.Tensor, # (bs, 2) user and item indices
               n_users:int, n_items:int):
     "Raise a clear error unless `x` is a (bs, 2) integer tensor of user indices < n_users and item indices < n_items"
@@ -180,7 +180,7 @@ class EmbeddingDot(nn.Module):
         if self.checks: check_ids(x, self.n_users, self.n_items)
         return self.dot(self.user_factors(x[:, 0]), self.item_factors(x[:, 1]))  # (bs,)
 
-# %% ../nbs/02_collab.ipynb 33
+# %% ../nbs/02_collab.ipynb 34
 def check_ratings(y:torch.Tensor, # ratings
                   y_range:tuple|None # (low, high) the model can output, or None
                  ):
@@ -224,14 +224,14 @@ def collab_learner(data:CollabData, model:nn.Module, # has n_users, n_items and 
     kwargs['cbs'] = [SkipIdChecksCB()] + list(kwargs.get('cbs', ()))   # ids checked above (or encoded by `data`)
     return Learner(model, dls or data.dls(bs), F.mse_loss, opt_func=opt_func, lr=lr, wd=wd, **kwargs)
 
-# %% ../nbs/02_collab.ipynb 40
+# %% ../nbs/02_collab.ipynb 41
 def create_params(size:tuple, # shape of the parameter
                   std:float=0.01 # standard deviation of the normal initialisation
                  ) -> nn.Parameter:
     "A parameter tensor of `size` drawn from N(0, std²)"
     return nn.Parameter(torch.zeros(*size).normal_(0, std))
 
-# %% ../nbs/02_collab.ipynb 43
+# %% ../nbs/02_collab.ipynb 44
 def sigmoid_range(x:torch.Tensor, lo:float, hi:float) -> torch.Tensor:
     "A sigmoid scaled to (lo, hi)"
     return torch.sigmoid(x) * (hi - lo) + lo
@@ -255,7 +255,7 @@ class DotProductBias(nn.Module):
         res = res + self.user_bias[users] + self.item_bias[items]           # (bs,)
         return sigmoid_range(res, *self.y_range)
 
-# %% ../nbs/02_collab.ipynb 57
+# %% ../nbs/02_collab.ipynb 58
 def emb_sz_rule(n_cat:int # number of categories (users, items)
                ) -> int:
     "fastai's rule of thumb for an embedding size"
@@ -281,12 +281,12 @@ class EmbeddingNet(nn.Module):
         h = torch.cat([self.user_factors(x[:, 0]), self.item_factors(x[:, 1])], dim=1)  # (bs, user_sz + item_sz)
         return sigmoid_range(self.layers(h).squeeze(1), *self.y_range)                  # (bs,)
 
-# %% ../nbs/02_collab.ipynb 60
+# %% ../nbs/02_collab.ipynb 61
 def bias_splitter(model:DotProductBias) -> list:
     "Two parameter groups: the factors, then the biases (so each can get its own weight decay)"
     return [[model.user_factors, model.item_factors], [model.user_bias, model.item_bias]]
 
-# %% ../nbs/02_collab.ipynb 62
+# %% ../nbs/02_collab.ipynb 63
 RECIPES = {  # experiment -> model, optimizer, schedule (ml-100k ones follow fastbook, ml-latest-small the 2018 lesson)
     'dotbias_ml100k': dict(dataset='ml-100k', model=partial(DotProductBias, n_factors=50), splitter=default_splitter,
                            opt_func=fastbook_opt, one_cycle=True, n_epochs=5, lr=5e-3, wd=0.1, n_models=1),
@@ -322,7 +322,7 @@ def fit_ensemble(recipe:dict, data:CollabData, bs:int=64, dls=None, n_epochs:int
     avg = torch.stack([p for p, _ in preds]).mean(0)                # (n_valid,)
     return F.mse_loss(avg, preds[0][1]).item(), learns
 
-# %% ../nbs/02_collab.ipynb 73
+# %% ../nbs/02_collab.ipynb 74
 def pca(x:torch.Tensor, # (n, d) rows to project
         k:int=2 # number of components
        ) -> torch.Tensor:
@@ -331,7 +331,7 @@ def pca(x:torch.Tensor, # (n, d) rows to project
     _, _, vh = torch.linalg.svd(xc, full_matrices=False)        # vh: (d, d), rows = directions, largest first
     return xc @ vh[:k].T                                        # (n, k)
 
-# %% ../nbs/02_collab.ipynb 78
+# %% ../nbs/02_collab.ipynb 79
 def most_similar(factors:torch.Tensor, # (n_items, n_factors)
                  idx:int, # the item to compare with
                  n:int=5,
@@ -345,7 +345,7 @@ def most_similar(factors:torch.Tensor, # (n_items, n_factors)
     top = sims.topk(n)
     return top.indices, top.values
 
-# %% ../nbs/02_collab.ipynb 82
+# %% ../nbs/02_collab.ipynb 83
 @torch.no_grad()
 def recommend(model:nn.Module, data:CollabData,
               user_id, # a raw user id, as in the ratings file

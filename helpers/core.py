@@ -74,7 +74,7 @@ def run_info() -> str:
     where = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"{_cpu_name()}, {n} thread{'s' * (n != 1)}"
     return f"{'test' if IN_TEST else 'full'} run, {datetime.date.today()}, torch {torch.__version__}, {dev.type} ({where})"
 
-# %% ../nbs/00a_core.ipynb 22
+# %% ../nbs/00a_core.ipynb 23
 def _out_and_grads(fn, inputs):
     "fn(*inputs), and the gradients of a fixed random weighting of it with respect to each float tensor input"
     xs = [x.detach().clone().requires_grad_() if torch.is_tensor(x) and x.is_floating_point() else x for x in inputs]

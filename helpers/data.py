@@ -7,7 +7,7 @@ __all__ = ['DATASETS', 'Remote', 'DatasetInfo', 'file_digest', 'matches', 'data_
            'DownloadError', 'download', 'ManifestError', 'parse_manifest', 'read_manifest', 'extract', 'pid_alive',
            'clean_leftovers', 'fetch_file', 'get_dataset']
 
-# %% ../nbs/01a_data.ipynb 4
+# %% ../nbs/01a_data.ipynb 5
 import glob, hashlib, http.client, io, itertools, json, os, posixpath, re, shutil, socket, tarfile, time
 import urllib.error, urllib.request, warnings, zipfile, zlib
 from contextlib import contextmanager
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from fastprogress.fastprogress import progress_bar
 
-# %% ../nbs/01a_data.ipynb 6
+# %% ../nbs/01a_data.ipynb 7
 @dataclass(frozen=True)
 class Remote:
     "One downloadable file: canonical URL, published checksum, archive type"
@@ -35,7 +35,7 @@ class DatasetInfo:
     files: tuple
     about: str
 
-# %% ../nbs/01a_data.ipynb 7
+# %% ../nbs/01a_data.ipynb 8
 _MNIST = 'https://ossci-datasets.s3.amazonaws.com/mnist/'
 _WT2 = 'https://raw.githubusercontent.com/pytorch/examples/main/word_language_model/data/wikitext-2/'
 _NLTK = 'https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/corpora/'
@@ -102,7 +102,7 @@ DATASETS = {d.name: d for d in [
         "load its weights only with torch.load(..., weights_only=True)"),
 ]}
 
-# %% ../nbs/01a_data.ipynb 10
+# %% ../nbs/01a_data.ipynb 11
 def file_digest(path:Path, # file to hash
                 algo:str='sha256' # any hashlib name, or 'git-blob'
                ) -> str:
@@ -120,7 +120,7 @@ def matches(path:Path, # file to check
     algo, _, want = checksum.partition(':')
     return file_digest(path, algo) == want.lower()
 
-# %% ../nbs/01a_data.ipynb 13
+# %% ../nbs/01a_data.ipynb 14
 _REPO = Path(__file__).resolve().parents[1] if '__file__' in dir() else Path.cwd().parent
 
 def data_path() -> Path:
@@ -128,7 +128,7 @@ def data_path() -> Path:
     if os.environ.get('HELPERS_DATA'): return Path(os.environ['HELPERS_DATA']).expanduser()
     return _REPO/'data' if (_REPO/'settings.ini').exists() else Path.home()/'.dl-course'/'data'
 
-# %% ../nbs/01a_data.ipynb 17
+# %% ../nbs/01a_data.ipynb 18
 _UNKNOWN_SIZE = 200_000_000  # bytes assumed when nobody says how big a file is (the registry's largest is ~190 MB)
 
 def _setting(name:str, # environment variable
@@ -151,7 +151,7 @@ def deadline_secs(size:int|None # expected bytes; None: unknown
     "Seconds a whole file may take: `$HELPERS_DEADLINE` (default 60) plus its size at `$HELPERS_MIN_RATE` bytes/s (default 50,000)"
     return _setting('HELPERS_DEADLINE', 60) + (_UNKNOWN_SIZE if size is None else size) / _setting('HELPERS_MIN_RATE', 50_000)
 
-# %% ../nbs/01a_data.ipynb 20
+# %% ../nbs/01a_data.ipynb 21
 class DownloadError(RuntimeError):
     "A file could not be fetched, or what was fetched is not what was expected"
 
@@ -179,7 +179,7 @@ def _open(src:str):
         resp.close(); raise _Fault(f"the server sent an HTML page (Content-Type {ctype}), not the file")
     return resp, int(size) if size.isdigit() else None
 
-# %% ../nbs/01a_data.ipynb 22
+# %% ../nbs/01a_data.ipynb 23
 def _read_block(stream, n:int, deadline:_Deadline) -> bytes:
     "Up to `n` bytes of `stream`, fewer only at its end; a `_Fault` once the deadline has passed"
     buf = bytearray()
@@ -217,7 +217,7 @@ def _transfer(src:str, # URL or local path
     if size is not None and got != size: raise _Fault(f"{got:,} bytes arrived where {size:,} were expected")
     return got
 
-# %% ../nbs/01a_data.ipynb 24
+# %% ../nbs/01a_data.ipynb 25
 def _mirror() -> str|None: return os.environ.get('HELPERS_MIRROR') or None
 
 def _cause(e:BaseException) -> str:
@@ -249,7 +249,7 @@ def _reported(src:str, # what was being fetched
     except (_Fault, OSError, urllib.error.URLError, http.client.HTTPException) as e:
         raise DownloadError(f"Could not download {src}: {_cause(e)}. {_advice(dest)}") from None
 
-# %% ../nbs/01a_data.ipynb 27
+# %% ../nbs/01a_data.ipynb 28
 def download(src:str, # URL or local path to copy from
              dest:Path, # final path of the file
              checksum:str|None, # 'algo:hex' to verify; None: keep unverified, with a warning
@@ -269,7 +269,7 @@ def download(src:str, # URL or local path to copy from
     finally: part.unlink(missing_ok=True)
     return dest
 
-# %% ../nbs/01a_data.ipynb 39
+# %% ../nbs/01a_data.ipynb 40
 class ManifestError(DownloadError):
     "A mirror's MANIFEST.tsv is missing, unreadable or malformed"
 
@@ -309,7 +309,7 @@ def read_manifest(mirror:str # folder or URL of a course mirror
     except DownloadError as e: raise ManifestError(str(e)) from None
     return parse_manifest(buf.getvalue(), src)
 
-# %% ../nbs/01a_data.ipynb 43
+# %% ../nbs/01a_data.ipynb 44
 def _walk(path:str, # a relative path inside an archive, '/'-separated
           links:set # the archive's symlink members (as returned by `_walk`)
          ) -> str|None:
@@ -343,7 +343,7 @@ def _refusal(m, # a tarfile.TarInfo, or a zip member's name
     if m.islnk() and _link_escapes(m.linkname, '', links): return f"is a hard link to {m.linkname!r}, outside the folder"
     return None
 
-# %% ../nbs/01a_data.ipynb 46
+# %% ../nbs/01a_data.ipynb 47
 def _tar_filter() -> dict:
     "tarfile's own 'data' filter where this Python has it (3.10.12+, 3.11.4+): a second line of defence"
     return {'filter': 'data'} if hasattr(tarfile, 'data_filter') else {}
@@ -391,7 +391,7 @@ def extract(archive:Path, # a .zip or tar archive (.tar, .tgz, .tar.gz)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return names
 
-# %% ../nbs/01a_data.ipynb 54
+# %% ../nbs/01a_data.ipynb 55
 def _source(name:str, r:'Remote', dest:Path) -> tuple:
     "(where to fetch `r` from, checksum to verify, size or None): the mirror's copy when `HELPERS_MIRROR` is set"
     mirror = _mirror()
@@ -415,7 +415,7 @@ def _check(dest:Path, sums:list) -> str|None:
         return 'sha256:' + file_digest(dest)
     return next((s for s in sums if matches(dest, s)), None)
 
-# %% ../nbs/01a_data.ipynb 56
+# %% ../nbs/01a_data.ipynb 57
 def _write_stamp(stamp:Path, dest:Path, checksum:str, extracted:list=()):
     "Record that `dest` matched `checksum`, with its size and mtime at that moment, and what it unpacked to"
     st = dest.stat()
@@ -447,7 +447,7 @@ def _recheck(name:str, r:'Remote', dest:Path, stamp:Path) -> Path:
     raise DownloadError(f"{dest} changed since it was verified and no longer matches its checksum: it is damaged "
                         f"(or was edited). It was moved to {aside}; run again to fetch a fresh copy.")
 
-# %% ../nbs/01a_data.ipynb 58
+# %% ../nbs/01a_data.ipynb 59
 def pid_alive(pid:int # a process id
              ) -> bool:
     "Is process `pid` running? (POSIX; elsewhere we cannot ask safely, and say yes)"
@@ -466,7 +466,7 @@ def clean_leftovers(folder:Path, # a dataset folder
     for p in dead: shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
     return dead
 
-# %% ../nbs/01a_data.ipynb 60
+# %% ../nbs/01a_data.ipynb 61
 @contextmanager
 def _locked(path:Path):
     "Hold an exclusive lock on `path`, so two notebooks fetching the same file take turns (POSIX; no-op elsewhere)"
@@ -512,7 +512,7 @@ def fetch_file(name:str, # dataset name (its folder under `data_path()`)
         _write_stamp(stamp, dest, checksum, extracted)  # last: only a complete, verified file (and extraction) gets a stamp
     return dest
 
-# %% ../nbs/01a_data.ipynb 61
+# %% ../nbs/01a_data.ipynb 62
 def get_dataset(name:str, # a key of `DATASETS`, e.g. 'mnist'
                 files:list|None=None # only these file names of the dataset (default: all)
                ) -> Path:

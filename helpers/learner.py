@@ -9,7 +9,7 @@ __all__ = ['norm_types', 'TensorLoader', 'DataLoaders', 'torch_dls', 'to_device'
            'TokenAccuracy', 'Perplexity', 'HParamSchedCB', 'AttrSchedCB', 'SuggestedLRs', 'LRFinderCB', 'suggest_lrs',
            'plot_lr_find', 'atomic_save']
 
-# %% ../nbs/01b_learner.ipynb 4
+# %% ../nbs/01b_learner.ipynb 5
 import inspect, math, re, time
 from copy import deepcopy, copy
 from functools import partial
@@ -27,7 +27,7 @@ from .core import default_device, small_in_test
 from .schedules import default_splitter, check_lrs, group_lrs, set_hyper, one_cycle_scheds
 from .schedules import sched_lin, sched_cos, sched_exp, combine_scheds, sched_cos_anneal, sched_slanted_tri  # lessons import them from here
 
-# %% ../nbs/01b_learner.ipynb 7
+# %% ../nbs/01b_learner.ipynb 8
 def _as_tensor(t, i:int, where:str) -> torch.Tensor:
     "A tensor from a tensor or a NumPy array (float64 -> float32, the course's float); anything else is refused with advice"
     if isinstance(t, torch.Tensor): return t
@@ -91,7 +91,7 @@ class DataLoaders:
         return cls(TensorLoader(*train, bs=bs, shuffle=True, drop_last=drop_last, device=device),
                    TensorLoader(*valid, bs=2 * bs, device=device))
 
-# %% ../nbs/01b_learner.ipynb 14
+# %% ../nbs/01b_learner.ipynb 15
 def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
               valid:tuple, # (x_valid, y_valid, ...) tensors
               bs:int=64): # training batch size (validation: 2*bs)
@@ -99,7 +99,7 @@ def torch_dls(train:tuple, # (x_train, y_train, ...) tensors
     return DataLoaders(DataLoader(TensorDataset(*train), batch_size=bs, shuffle=True),
                        DataLoader(TensorDataset(*valid), batch_size=2 * bs))
 
-# %% ../nbs/01b_learner.ipynb 18
+# %% ../nbs/01b_learner.ipynb 19
 def to_device(b, # a batch: a tensor, or a tuple/list/dict of tensors and other values, nested as you like
               device): # where the tensors go
     "Move every tensor in `b` to `device`; tuples, lists and dicts are recursed; any other value is returned as is"
@@ -113,7 +113,7 @@ def _n_items(yb) -> int:
     "Number of items in a batch of targets: the size of the first dim"
     return yb.shape[0] if isinstance(yb, torch.Tensor) else len(yb)
 
-# %% ../nbs/01b_learner.ipynb 21
+# %% ../nbs/01b_learner.ipynb 22
 class CancelFitException(Exception): "Raise in a callback to stop `fit` (after_fit still runs)"
 class CancelEpochException(Exception): "Raise in a callback to skip the rest of this epoch"
 class CancelTrainException(Exception): "Raise in a callback during training to skip the epoch's remaining training batches (validation still runs)"
@@ -128,7 +128,7 @@ class Callback:
     "Base class for callbacks: define methods named after the events you need; lower `order` runs first"
     order, learn = 0, None
 
-# %% ../nbs/01b_learner.ipynb 23
+# %% ../nbs/01b_learner.ipynb 24
 class Recorder(Callback):
     "Record batch losses, learning rates and the per-epoch table"
     order = 50
@@ -181,7 +181,7 @@ class ProgressCB(Callback):
         if not self.header: self.mbar.write(list(log), table=True); self.header = True
         self.mbar.write([_fmt(k, v) for k, v in log.items()], table=True)
 
-# %% ../nbs/01b_learner.ipynb 26
+# %% ../nbs/01b_learner.ipynb 27
 def _class_dim(preds:torch.Tensor, targs:torch.Tensor, fname:str) -> int:
     "Which dim of `preds` holds the classes: the last (preferred) or the second (PyTorch's (bs, n_classes, ...) layout)"
     if preds.ndim == targs.ndim + 1:
@@ -249,7 +249,7 @@ def _bcast(a, b) -> str:
     try: return str(tuple(torch.broadcast_shapes(a, b)))
     except RuntimeError: return 'nothing (they do not broadcast)'
 
-# %% ../nbs/01b_learner.ipynb 29
+# %% ../nbs/01b_learner.ipynb 30
 norm_types = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm, nn.InstanceNorm1d, nn.InstanceNorm2d,
               nn.InstanceNorm3d, nn.LayerNorm, nn.GroupNorm, nn.RMSNorm)
 
@@ -257,7 +257,7 @@ def norm_bias_params(model:nn.Module) -> list:
     "The parameters weight decay leaves alone by default: those of normalisation layers, and every module's `bias`"
     return [p for m in model.modules() for name, p in m.named_parameters(recurse=False) if isinstance(m, norm_types) or name == 'bias']
 
-# %% ../nbs/01b_learner.ipynb 32
+# %% ../nbs/01b_learner.ipynb 33
 class Learner:
     "Train `model` on `dls` with `loss_func`, an optimizer made by `opt_func`, and callbacks"
     def __init__(self, model:nn.Module, # the model; moved to `device`
@@ -338,7 +338,7 @@ def set_lr(self:Learner, lr):
     if self.opt is None: self.create_opt()
     self.set_hyper('lr', group_lrs(lr, len(self.param_groups())))
 
-# %% ../nbs/01b_learner.ipynb 38
+# %% ../nbs/01b_learner.ipynb 39
 @patch
 def fit(self:Learner, n_epochs:int, # number of passes over the training data
         lr=None, # learning rate(s) for this fit; None keeps the current ones
@@ -373,7 +373,7 @@ def _one_epoch(self:Learner):  # a training pass, a validation pass with the met
     self.log = {'epoch': self.epoch, 'train_loss': train_loss, 'valid_loss': valid_loss, **metrics, 'time': time.time() - start}
     self('after_epoch')
 
-# %% ../nbs/01b_learner.ipynb 40
+# %% ../nbs/01b_learner.ipynb 41
 @patch
 def _run(self:Learner, dl, training:bool, metrics=()) -> tuple:
     "One pass over `dl`; returns (mean loss, {metric name: value})"
@@ -441,13 +441,13 @@ def _one_batch(self:Learner, metrics=()):  # predict, loss; in training backward
     self.train_iter += 1
     self('after_batch')
 
-# %% ../nbs/01b_learner.ipynb 50
+# %% ../nbs/01b_learner.ipynb 51
 class GradClipCB(Callback):
     "Clip the global gradient norm to `max_norm` after each backward pass"
     def __init__(self, max_norm:float=1.): self.max_norm = max_norm
     def after_backward(self): nn.utils.clip_grad_norm_(self.learn.model.parameters(), self.max_norm)
 
-# %% ../nbs/01b_learner.ipynb 52
+# %% ../nbs/01b_learner.ipynb 53
 def _snake(name:str) -> str: return re.sub(r'(?<!^)(?=[A-Z])', '_', name).lower()
 
 def _ratio(num, den) -> float:
@@ -482,13 +482,13 @@ class AvgMetric(Metric):
     @property
     def name(self) -> str: return self._name
 
-# %% ../nbs/01b_learner.ipynb 56
+# %% ../nbs/01b_learner.ipynb 57
 def accuracy(preds:torch.Tensor, # scores: (bs, n_classes), (bs, seq_len, vocab) or (bs, n_classes, seq_len)
              targs:torch.Tensor): # class indices: (bs,) or (bs, seq_len)
     "Fraction of positions whose highest score is the target class (classes on the last dim, or dim 1 as in PyTorch)"
     return (preds.argmax(dim=_class_dim(preds, targs, 'accuracy')) == targs).float().mean()
 
-# %% ../nbs/01b_learner.ipynb 59
+# %% ../nbs/01b_learner.ipynb 60
 class TokenAccuracy(Metric):
     "Fraction of target tokens predicted right (argmax over the last dim), leaving out targets equal to `pad_idx`"
     def __init__(self, pad_idx:int|None=None): self.pad_idx = pad_idx  # None: count every position
@@ -516,7 +516,7 @@ class Perplexity(Metric):
         r = _ratio(self.nll, self.total)
         return math.exp(r) if r < 700 else float('inf')   # a diverged model: inf, not an OverflowError
 
-# %% ../nbs/01b_learner.ipynb 70
+# %% ../nbs/01b_learner.ipynb 71
 class HParamSchedCB(Callback):
     "Before each training batch, set each optimizer hyper-parameter to its schedule's value at the current pct of training"
     order = 10
@@ -554,7 +554,7 @@ def fit_one_cycle(self:Learner, n_epochs:int, # number of epochs
     sched = HParamSchedCB(one_cycle_scheds(lrs, pct_start, div, div_final, moms))
     return self.fit(n_epochs, cbs=[sched] + list(cbs))
 
-# %% ../nbs/01b_learner.ipynb 77
+# %% ../nbs/01b_learner.ipynb 78
 class SuggestedLRs(NamedTuple):
     min_div10: float  # lr at the minimum smoothed loss, divided by 10
     steep: float      # lr where the smoothed loss falls fastest
@@ -610,7 +610,7 @@ def lr_find(self:Learner, start_lr:float=1e-7, end_lr:float=10., num_it:int=100,
     if plot: plot_lr_find(cb.lrs, cb.losses, sugg)
     return sugg
 
-# %% ../nbs/01b_learner.ipynb 81
+# %% ../nbs/01b_learner.ipynb 82
 @patch
 def freeze_to(self:Learner, n:int):
     "Freeze the parameter groups before group `n` and drop their optimizer state; train those from `n` on"
@@ -625,7 +625,7 @@ def freeze(self:Learner): "Train only the last group" ; self.freeze_to(-1)
 @patch
 def unfreeze(self:Learner): "Train every group" ; self.freeze_to(0)
 
-# %% ../nbs/01b_learner.ipynb 86
+# %% ../nbs/01b_learner.ipynb 87
 def _unreduced(loss_func) -> tuple:
     "(`loss_func` returning one loss per element, the target value it ignores or None)"
     if isinstance(loss_func, nn.Module) and hasattr(loss_func, 'reduction'):

@@ -8,7 +8,7 @@ __all__ = ['find_encoder', 'lm_config', 'check_fits', 'save_encoder', 'load_weig
            'TokenCountCB', 'CheckpointCB', 'save_lm', 'read_saved', 'load_lm', 'train_lm', 'pretrain', 'pretrain_cli',
            'free_port', 'ddp_worker', 'run_ddp', 'parse_counts', 'imdb_lm_texts', 'finetune', 'finetune_cli']
 
-# %% ../nbs/04d_lm_train.ipynb 4
+# %% ../nbs/04d_lm_train.ipynb 5
 import json, math, os, pickle, socket, tempfile, time
 from pathlib import Path
 import numpy as np
@@ -25,7 +25,7 @@ from .text_data import load_wikitext2, load_imdb, lm_split
 from .lm import (AWDLSTM, LMModel, LMDataLoader, get_language_model, unwrap_model, lm_learner, lm_eval,
                         general_english, lm_data)
 
-# %% ../nbs/04d_lm_train.ipynb 7
+# %% ../nbs/04d_lm_train.ipynb 8
 def find_encoder(model:nn.Module) -> AWDLSTM:
     "The `AWDLSTM` inside `model` (an `LMModel`, a classifier built on one, or the encoder itself)"
     for m in unwrap_model(model).modules():
@@ -77,7 +77,7 @@ def load_encoder(model:nn.Module, path) -> nn.Module:
     enc.load_state_dict(state)
     return model
 
-# %% ../nbs/04d_lm_train.ipynb 11
+# %% ../nbs/04d_lm_train.ipynb 12
 _EMB_KEYS = ('0.encoder.weight', '0.encoder_dp.emb.weight', '1.decoder.weight')
 
 def convert_weights(state:dict, # a language model's state dict (`LMModel` / fastai AWD-LSTM layout)
@@ -106,7 +106,7 @@ def convert_weights(state:dict, # a language model's state dict (`LMModel` / fas
     if '1.decoder.bias' in state: state['1.decoder.bias'] = remap(state['1.decoder.bias'])
     return state
 
-# %% ../nbs/04d_lm_train.ipynb 15
+# %% ../nbs/04d_lm_train.ipynb 16
 class _PlainUnpickler(pickle.Unpickler):
     "Unpickle lists, dicts and strings only: any class or function in the file is refused"
     def find_class(self, module, name):
@@ -146,7 +146,7 @@ def load_pretrained(model:LMModel, # the model to fill, built for `new_itos`
     unwrap_model(model).load_state_dict(state)
     return model
 
-# %% ../nbs/04d_lm_train.ipynb 20
+# %% ../nbs/04d_lm_train.ipynb 21
 _WT2_SUBS = [(' @-@ ', '-'), (' @,@ ', ','), (' @.@ ', '.'), ('<unk>', UNK)]
 
 def wt2_text(split:str='test') -> list:
@@ -155,7 +155,7 @@ def wt2_text(split:str='test') -> list:
     for a, b in _WT2_SUBS: arts = [t.replace(a, b) for t in arts]
     return arts
 
-# %% ../nbs/04d_lm_train.ipynb 23
+# %% ../nbs/04d_lm_train.ipynb 24
 def init_distributed() -> tuple:
     "`(rank, world_size, device)` from torchrun's environment; starts the process group when there are several"
     world_size, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
@@ -221,7 +221,7 @@ class CheckpointCB(Callback):
                      'epoch': self.learn.epoch, 'config': self.config, **(self.counter.stats() if self.counter else {})}, self.path)
 
 
-# %% ../nbs/04d_lm_train.ipynb 24
+# %% ../nbs/04d_lm_train.ipynb 25
 def save_lm(model:nn.Module, vocab:Vocab, out, config:dict) -> Path:
     "Write `lm.pth`, `encoder.pth`, `vocab.json` and `config.json` into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -247,7 +247,7 @@ def load_lm(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04d_lm_train.ipynb 25
+# %% ../nbs/04d_lm_train.ipynb 26
 def _bf16_cbs(bf16:bool) -> list:
     "MixedPrecisionCB when bf16 autocast is asked for"
     if not bf16: return []
@@ -304,7 +304,7 @@ def _lr_from_finder(learn) -> float:
     print(f'LR finder: {sugg}; using steep = {sugg.steep:.1e}')
     return sugg.steep
 
-# %% ../nbs/04d_lm_train.ipynb 26
+# %% ../nbs/04d_lm_train.ipynb 27
 def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary, checkpoint (created)
              emb_sz:int=400, # embedding size (also the last LSTM layer's size)
              n_hid:int=1152, # hidden size of the other LSTM layers
@@ -369,7 +369,7 @@ def pretrain_cli():
     "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
     return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
 
-# %% ../nbs/04d_lm_train.ipynb 31
+# %% ../nbs/04d_lm_train.ipynb 32
 def free_port() -> int:
     "A TCP port on 127.0.0.1 that is free right now"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -413,7 +413,7 @@ def run_ddp(world_size:int, **kw) -> dict:
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
-# %% ../nbs/04d_lm_train.ipynb 35
+# %% ../nbs/04d_lm_train.ipynb 36
 def parse_counts(s:str, # comma-separated whole numbers, e.g. '1000000,4e6' ('': none)
                  name:str='counts' # the flag's name, for the error message
                 ) -> list:

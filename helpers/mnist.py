@@ -6,7 +6,7 @@
 __all__ = ['parse_idx', 'read_idx', 'load_mnist', 'normalize', 'show', 'plots', 'load_normalized', 'logreg', 'mnist_learner',
            'dropout', 'Dropout', 'xavier_uniform_', 'xavier_normal_', 'mlp', 'conv_out', 'conv_bn', 'cnn']
 
-# %% ../nbs/01c_mnist.ipynb 4
+# %% ../nbs/01c_mnist.ipynb 5
 import gzip, math, struct
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ from .core import set_seed, small_in_test
 from .data import get_dataset
 from .learner import Learner, DataLoaders, TensorLoader, accuracy, torch_dls
 
-# %% ../nbs/01c_mnist.ipynb 7
+# %% ../nbs/01c_mnist.ipynb 8
 def parse_idx(buf:bytes, # the (decompressed) contents of an idx file
               ndim:int, # number of dimensions expected: 3 for images, 1 for labels
               name:str='idx file' # shown in error messages
@@ -40,7 +40,7 @@ def parse_idx(buf:bytes, # the (decompressed) contents of an idx file
                          "values: the file is truncated or corrupt; delete it and run get_dataset('mnist') again.")
     return data.reshape(dims)
 
-# %% ../nbs/01c_mnist.ipynb 10
+# %% ../nbs/01c_mnist.ipynb 11
 def read_idx(path:Path, # a gzipped idx file
              ndim:int # 3 for images, 1 for labels
             ) -> np.ndarray:
@@ -53,7 +53,7 @@ def read_idx(path:Path, # a gzipped idx file
         raise ValueError(f"{path} is not a valid gzip file ({e}); delete it and run get_dataset('mnist') again.") from None
     return parse_idx(buf, ndim, name=str(path))
 
-# %% ../nbs/01c_mnist.ipynb 12
+# %% ../nbs/01c_mnist.ipynb 13
 def _to_tensors(images:np.ndarray, labels:np.ndarray, name:str) -> tuple:
     "(n, 784) float32 in [0,1] and (n,) int64, checked to match"
     if images.shape[1:] != (28, 28) or len(images) != len(labels):
@@ -73,7 +73,7 @@ def load_mnist(path:Path|None=None, # folder with the four idx files (default: `
     n_train = len(x) - n_valid
     return (x[:n_train], y[:n_train]), (x[n_train:], y[n_train:]), (x_test, y_test)
 
-# %% ../nbs/01c_mnist.ipynb 17
+# %% ../nbs/01c_mnist.ipynb 18
 def normalize(x:torch.Tensor, # inputs
               mean:float, # mean of the *training* inputs
               std:float # standard deviation of the *training* inputs
@@ -82,7 +82,7 @@ def normalize(x:torch.Tensor, # inputs
     if not std > 0: raise ValueError(f"std must be positive, got {std}; compute it on the training inputs (x_train.std()).")
     return (x - mean) / std
 
-# %% ../nbs/01c_mnist.ipynb 22
+# %% ../nbs/01c_mnist.ipynb 23
 def _as_image(img, name:str='img') -> np.ndarray:
     "A 784-vector or (28, 28) image (tensor or array) as a (28, 28) numpy array"
     a = img.detach().cpu().numpy() if isinstance(img, torch.Tensor) else np.asarray(img)
@@ -116,7 +116,7 @@ def plots(imgs, # (n, 784) or (n, 28, 28) images, or a list of them
     fig.tight_layout()
     return fig
 
-# %% ../nbs/01c_mnist.ipynb 26
+# %% ../nbs/01c_mnist.ipynb 27
 def load_normalized(n_train:int|None=None, # keep the first `n_train` training rows (None: all 50,000)
                     n_valid:int|None=None # keep the first `n_valid` validation and test rows (None: all 10,000)
                    ) -> tuple:
@@ -130,7 +130,7 @@ def load_normalized(n_train:int|None=None, # keep the first `n_train` training r
     return tuple((normalize(x[:n], mean, std), y[:n]) for x, y, n in
                  ((x_tr, y_tr, None), (x_va, y_va, n_valid), (x_te, y_te, n_valid)))
 
-# %% ../nbs/01c_mnist.ipynb 29
+# %% ../nbs/01c_mnist.ipynb 30
 def logreg() -> nn.Sequential:
     "Logistic regression on flat 784-pixel images: linear layer, then log-softmax (use with `nn.NLLLoss`)"
     return nn.Sequential(nn.Linear(784, 10), nn.LogSoftmax(dim=1))
@@ -144,7 +144,7 @@ def mnist_learner(model:nn.Module, # a model returning (bs, 10) log-probabilitie
     "A `Learner` with the NLL loss and accuracy, for the lesson's models (all end in log-softmax)"
     return Learner(model, dls, nn.NLLLoss(), opt_func=opt_func, lr=lr, metrics=[accuracy], **kwargs)
 
-# %% ../nbs/01c_mnist.ipynb 53
+# %% ../nbs/01c_mnist.ipynb 54
 def dropout(x:torch.Tensor, # activations
             p:float, # probability of zeroing each one
             training:bool=True # False: return `x` unchanged
@@ -164,7 +164,7 @@ class Dropout(nn.Module):
         self.p = p
     def forward(self, x): return dropout(x, self.p, self.training)
 
-# %% ../nbs/01c_mnist.ipynb 57
+# %% ../nbs/01c_mnist.ipynb 58
 def _fans(w:torch.Tensor) -> tuple:
     if w.dim() != 2: raise ValueError(f"Expected a 2-d weight (n_out, n_in) like nn.Linear's, got shape {tuple(w.shape)}.")
     return w.shape[1], w.shape[0]
@@ -184,7 +184,7 @@ def xavier_normal_(w:torch.Tensor # (n_out, n_in) weight, filled in place
     n_in, n_out = _fans(w)
     return w.normal_(0, math.sqrt(2 / (n_in + n_out)))
 
-# %% ../nbs/01c_mnist.ipynb 60
+# %% ../nbs/01c_mnist.ipynb 61
 def mlp(n_hid:int=256, # hidden units
         p:float=0.2 # dropout probability after the hidden layer
        ) -> nn.Sequential:
@@ -194,7 +194,7 @@ def mlp(n_hid:int=256, # hidden units
     for lin in lins: xavier_uniform_(lin.weight); nn.init.zeros_(lin.bias)
     return nn.Sequential(lins[0], nn.ReLU(), Dropout(p), lins[1], nn.LogSoftmax(dim=1))
 
-# %% ../nbs/01c_mnist.ipynb 65
+# %% ../nbs/01c_mnist.ipynb 66
 def conv_out(n:int, # input height (or width)
              ks:int, # kernel size
              stride:int=1, padding:int=0) -> int:

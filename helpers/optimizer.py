@@ -11,14 +11,14 @@ __all__ = ['FOREACH', 'TORCH_PAIRS', 'get_state', 'get_states', 'sgd_step', 'wei
            'foreach_adadelta_step', 'step_stat', 'adam_step', 'foreach_step_stat', 'foreach_adam_step', 'SGD', 'Adam',
            'RMSProp', 'Adagrad', 'AdaDelta', 'time_steps']
 
-# %% ../nbs/03_optimizers.ipynb 4
+# %% ../nbs/03_optimizers.ipynb 5
 import math, time, statistics
 from functools import partial
 import numpy as np
 import torch
 from torch import nn
 
-# %% ../nbs/03_optimizers.ipynb 15
+# %% ../nbs/03_optimizers.ipynb 16
 def get_state(state:dict, # one parameter's state
               p:torch.Tensor, # the parameter
               name:str # the state's name, e.g. 'grad_avg'
@@ -31,7 +31,7 @@ def get_states(states:list, ps:list, name:str) -> list:
     "`get_state` for a list of parameters and their states"
     return [get_state(s, p, name) for s, p in zip(states, ps)]
 
-# %% ../nbs/03_optimizers.ipynb 18
+# %% ../nbs/03_optimizers.ipynb 19
 def sgd_step(p, grad, state, lr, **kwargs):
     "Plain gradient descent: p <- p - lr * grad"
     p.add_(grad, alpha=-lr)
@@ -44,7 +44,7 @@ def l2_reg(p, grad, state, wd, **kwargs):
     "L2 regularisation: grad <- grad + wd * p (torch.optim's `weight_decay`, except AdamW's)"
     if wd != 0: grad.add_(p, alpha=wd)
 
-# %% ../nbs/03_optimizers.ipynb 21
+# %% ../nbs/03_optimizers.ipynb 22
 def foreach_sgd_step(ps, grads, states, lr, **kwargs):
     "`sgd_step` on a whole list of parameters at once"
     torch._foreach_add_(ps, grads, alpha=-lr)
@@ -73,7 +73,7 @@ def foreach_twin(stepper):
                          "(FOREACH[stepper] = foreach_version), or build the optimizer with foreach=False.")
     return FOREACH[stepper]
 
-# %% ../nbs/03_optimizers.ipynb 22
+# %% ../nbs/03_optimizers.ipynb 23
 def make_params(shapes:list, # shapes of the parameter tensors
                 seed:int=0, dtype=torch.float32) -> list:
     "Random parameters with random gradients already in `.grad`: stand-ins for a model's after backward"
@@ -88,7 +88,7 @@ def clone_params(ps:list) -> list:
     for q, p in zip(out, ps): q.grad = p.grad.clone()
     return out
 
-# %% ../nbs/03_optimizers.ipynb 25
+# %% ../nbs/03_optimizers.ipynb 26
 def _as_groups(params) -> list:
     "A list of param-group dicts from an iterable of tensors or of dicts"
     if isinstance(params, torch.Tensor):
@@ -165,7 +165,7 @@ class Optimizer:
         names = [getattr(s, 'func', s).__name__ for s in self.steppers]
         return f"Optimizer({names}, foreach={self.foreach}, {[{k: v for k, v in g.items() if k != 'params'} for g in self.param_groups]})"
 
-# %% ../nbs/03_optimizers.ipynb 33
+# %% ../nbs/03_optimizers.ipynb 34
 def average_grad(p, grad, state, mom, dampening=False, **kwargs):
     "Momentum: grad_avg <- mom*grad_avg + grad; with dampening, + (1-mom)*grad (an EWMA)"
     get_state(state, p, 'grad_avg').mul_(mom).add_(grad, alpha=1 - mom if dampening else 1)
@@ -185,7 +185,7 @@ def foreach_momentum_step(ps, grads, states, lr, **kwargs):
 
 FOREACH.update({average_grad: foreach_average_grad, momentum_step: foreach_momentum_step})
 
-# %% ../nbs/03_optimizers.ipynb 38
+# %% ../nbs/03_optimizers.ipynb 39
 def average_sqr_grad(p, grad, state, sqr_mom, **kwargs):
     "EWMA of the squared gradient: sqr_avg <- sqr_mom*sqr_avg + (1-sqr_mom)*grad**2"
     get_state(state, p, 'sqr_avg').mul_(sqr_mom).addcmul_(grad, grad, value=1 - sqr_mom)
@@ -209,7 +209,7 @@ def adadelta_step(p, grad, state, lr, sqr_mom, eps, **kwargs):
     delta_avg.mul_(sqr_mom).addcmul_(delta, delta, value=1 - sqr_mom)
     p.add_(delta, alpha=-lr)
 
-# %% ../nbs/03_optimizers.ipynb 39
+# %% ../nbs/03_optimizers.ipynb 40
 def foreach_average_sqr_grad(ps, grads, states, sqr_mom, **kwargs):
     "`average_sqr_grad` on a whole list of parameters at once"
     sqrs = get_states(states, ps, 'sqr_avg')
@@ -245,7 +245,7 @@ def foreach_adadelta_step(ps, grads, states, lr, sqr_mom, eps, **kwargs):
 FOREACH.update({average_sqr_grad: foreach_average_sqr_grad, sum_sqr_grad: foreach_sum_sqr_grad, rms_prop_step: foreach_rms_prop_step,
                 adagrad_step: foreach_adagrad_step, adadelta_step: foreach_adadelta_step})
 
-# %% ../nbs/03_optimizers.ipynb 42
+# %% ../nbs/03_optimizers.ipynb 43
 def step_stat(p, grad, state, **kwargs):
     "Count the steps this parameter has taken (for Adam's bias correction)"
     state['step'] = state.get('step', 0) + 1
@@ -268,7 +268,7 @@ def foreach_adam_step(ps, grads, states, lr, mom, sqr_mom, eps, **kwargs):
 
 FOREACH.update({step_stat: foreach_step_stat, adam_step: foreach_adam_step})
 
-# %% ../nbs/03_optimizers.ipynb 45
+# %% ../nbs/03_optimizers.ipynb 46
 def _wd_stepper(decouple_wd:bool): return weight_decay if decouple_wd else l2_reg
 
 def _check_betas(**betas):
@@ -311,7 +311,7 @@ def AdaDelta(params, lr:float=1., sqr_mom:float=0.9, # rho in the paper and in t
     return Optimizer(params, [_wd_stepper(decouple_wd), average_sqr_grad, adadelta_step], lr=lr, foreach=foreach,
                      sqr_mom=sqr_mom, eps=eps, wd=wd)
 
-# %% ../nbs/03_optimizers.ipynb 48
+# %% ../nbs/03_optimizers.ipynb 49
 TORCH_PAIRS = {  # name -> (ours, torch.optim's), with the same hyper-parameters; both called as f(params, lr=lr)
     'sgd': (partial(SGD, mom=0.9, wd=1e-2, decouple_wd=False), partial(torch.optim.SGD, momentum=0.9, weight_decay=1e-2)),
     'adam': (partial(Adam, wd=1e-2, decouple_wd=False), partial(torch.optim.Adam, betas=(0.9, 0.99), eps=1e-5, weight_decay=1e-2)),
@@ -321,7 +321,7 @@ TORCH_PAIRS = {  # name -> (ours, torch.optim's), with the same hyper-parameters
     'adadelta': (partial(AdaDelta, wd=1e-2, decouple_wd=False), partial(torch.optim.Adadelta, rho=0.9, eps=1e-6, weight_decay=1e-2)),
 }
 
-# %% ../nbs/03_optimizers.ipynb 84
+# %% ../nbs/03_optimizers.ipynb 85
 def time_steps(opts:dict, # name -> optimizer, each over its own parameters
                n_steps:int=40, n_warmup:int=3) -> dict:
     "Median milliseconds of `opt.step()` for each optimizer, interleaved step by step so load hits all alike"

@@ -6,14 +6,14 @@
 __all__ = ['default_splitter', 'check_lrs', 'group_lrs', 'set_hyper', 'sched_lin', 'sched_cos', 'sched_exp', 'combine_scheds',
            'one_cycle_scheds', 'sched_cos_anneal', 'sched_slanted_tri']
 
-# %% ../nbs/01b0_schedules.ipynb 4
+# %% ../nbs/01b0_schedules.ipynb 5
 import math
 from bisect import bisect_right
 from itertools import accumulate
 import numpy as np
 from torch import nn
 
-# %% ../nbs/01b0_schedules.ipynb 7
+# %% ../nbs/01b0_schedules.ipynb 8
 def default_splitter(model:nn.Module) -> list:
     "One parameter group holding every parameter"
     return [list(model.parameters())]
@@ -56,7 +56,7 @@ def set_hyper(opt, # any optimizer with `param_groups`
         elif key == 'momentum' and g['momentum'] == 0: continue  # plain SGD keeps no momentum
         else: g[key] = v
 
-# %% ../nbs/01b0_schedules.ipynb 11
+# %% ../nbs/01b0_schedules.ipynb 12
 def _clip(pct:float) -> float: return 0. if pct < 0 else 1. if pct > 1 else pct
 
 def sched_lin(start, end):

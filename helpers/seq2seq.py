@@ -11,7 +11,7 @@ __all__ = ['M30K_SPLITS', 'PAD_IDX', 'BOS_IDX', 'EOS_IDX', 'read_multi30k', 'loa
            'bleu_stats', 'bleu_from_stats', 'corpus_bleu', 'CorpusBLEU', 'translate_pairs', 'Translation', 'translate',
            'plot_attention']
 
-# %% ../nbs/05a_seq2seq.ipynb 4
+# %% ../nbs/05a_seq2seq.ipynb 5
 import gzip, math
 from collections import Counter
 from functools import partial
@@ -32,7 +32,7 @@ from .text import (Tokenizer, Vocab, tokenize_texts, check_token_ids, SPECIAL_TO
 from .text_data import SortSampler, SortishSampler
 from .lm import detokenize
 
-# %% ../nbs/05a_seq2seq.ipynb 8
+# %% ../nbs/05a_seq2seq.ipynb 9
 M30K_SPLITS = ('train', 'val', 'test_2016_flickr', 'test_2017_flickr', 'test_2017_mscoco', 'test_2018_flickr')
 
 def read_multi30k(split:str='train', # one of `M30K_SPLITS`
@@ -55,14 +55,14 @@ def load_pairs(split:str='train', # one of `M30K_SPLITS`
                          f"out of step. Delete them from {get_dataset('multi30k', files=[])} so get_dataset downloads them again.")
     return src, tgt
 
-# %% ../nbs/05a_seq2seq.ipynb 11
+# %% ../nbs/05a_seq2seq.ipynb 12
 PAD_IDX, BOS_IDX, EOS_IDX = SPECIAL_TOKS.index(PAD), SPECIAL_TOKS.index(BOS), SPECIAL_TOKS.index(EOS)
 
 def translation_tokenizers(src_lang:str='fr', tgt_lang:str='en') -> tuple:
     "Lesson 4's tokenizers (spaCy `blank` rules + case markers) for the two languages, without `xxbos`"
     return Tokenizer(src_lang, add_bos=False), Tokenizer(tgt_lang, add_bos=False)
 
-# %% ../nbs/05a_seq2seq.ipynb 16
+# %% ../nbs/05a_seq2seq.ipynb 17
 class TranslationData:
     "Tokenizers, vocabularies, raw sentences and numericalized (src_ids, tgt_ids) pairs of the train/valid/test splits"
     def __init__(self, src_tok, tgt_tok, src_vocab, tgt_vocab, raw:dict, toks:dict):
@@ -97,7 +97,7 @@ def load_translation_data(n_train:int|None=None, # first `n_train` training pair
     src_vocab, tgt_vocab = (Vocab.build(toks['train'][i], min_freq=min_freq) for i in (0, 1))
     return TranslationData(src_tok, tgt_tok, src_vocab, tgt_vocab, raw, toks)
 
-# %% ../nbs/05a_seq2seq.ipynb 21
+# %% ../nbs/05a_seq2seq.ipynb 22
 def seq2seq_collate(samples:list, # (src_ids, tgt_ids) pairs
                     pad_idx:int=PAD_IDX) -> tuple:
     "One batch `(src, src_lens, tgt_in, tgt_out)`, padded at the end; `tgt_out` is `tgt_in` shifted by one"
@@ -120,7 +120,7 @@ def seq2seq_dls(train:list, valid:list, # (src_ids, tgt_ids) pairs
     return DataLoaders(DataLoader(train, bs, sampler=SortishSampler(length_key(train), bs), collate_fn=collate),
                        DataLoader(valid, 2 * bs, sampler=SortSampler(length_key(valid)), collate_fn=collate))
 
-# %% ../nbs/05a_seq2seq.ipynb 24
+# %% ../nbs/05a_seq2seq.ipynb 25
 def gru_cell(x, # (bs, n_in) input at one step
              h, # (bs, n_hid) previous hidden state
              w_ih, w_hh, # (3*n_hid, n_in), (3*n_hid, n_hid): the r, z, n weights stacked, as in nn.GRU
@@ -152,7 +152,7 @@ class ScratchGRU(nn.Module):
             outs.append(h)
         return torch.stack(outs, dim=1), h[None]
 
-# %% ../nbs/05a_seq2seq.ipynb 30
+# %% ../nbs/05a_seq2seq.ipynb 31
 def additive_scores(q, # (bs, n_q, q_sz) queries
                     k, # (bs, n_k, k_sz) keys
                     w_q, w_k, # (attn_sz, q_sz), (attn_sz, k_sz)
@@ -168,7 +168,7 @@ def scaled_dot_scores(q, k):
     "The Transformer's scores `q . k / sqrt(d)`: (bs, n_q, n_k)"
     return q @ k.transpose(1, 2) / math.sqrt(q.shape[-1])
 
-# %% ../nbs/05a_seq2seq.ipynb 34
+# %% ../nbs/05a_seq2seq.ipynb 35
 def masked_softmax(scores, # (bs, n_q, n_k)
                    pad_mask): # (bs, n_k), True at padding
     "Softmax over the keys with the padding keys given weight 0"
@@ -184,7 +184,7 @@ def attend(scores, # (bs, n_q, n_k)
     weights = masked_softmax(scores, pad_mask)
     return weights @ values, weights
 
-# %% ../nbs/05a_seq2seq.ipynb 40
+# %% ../nbs/05a_seq2seq.ipynb 41
 class Attention(nn.Module):
     "Attention of decoder states over encoder outputs: 'additive', 'dot' or 'scaled_dot' scores, masked at padding"
     def __init__(self, q_sz:int, # decoder state size
@@ -213,7 +213,7 @@ class Attention(nn.Module):
         else: scores = (dot_scores if self.kind == 'dot' else scaled_dot_scores)(q, keys)
         return attend(scores, enc_out, pad_mask)
 
-# %% ../nbs/05a_seq2seq.ipynb 43
+# %% ../nbs/05a_seq2seq.ipynb 44
 class Seq2SeqGRU(nn.Module):
     "Bidirectional-GRU encoder and GRU decoder with attention over the encoder outputs; batch-first"
     def __init__(self, src_vsz:int, tgt_vsz:int, # vocabulary sizes
@@ -291,7 +291,7 @@ class Seq2SeqGRU(nn.Module):
         "Attention weights (bs, tgt_len, src_len) while reading `tgt_in`: row t is where the model looked to write token t+1"
         return self.decode(tgt_in, self.encode(src, src_lens))[1]
 
-# %% ../nbs/05a_seq2seq.ipynb 48
+# %% ../nbs/05a_seq2seq.ipynb 49
 def seq2seq_loss(logits, # (bs, tgt_len, vocab)
                  tgt, # (bs, tgt_len) target ids, `pad_idx` at padding
                  pad_idx:int=PAD_IDX,
@@ -302,7 +302,7 @@ def seq2seq_loss(logits, # (bs, tgt_len, vocab)
         raise ValueError(f"logits {tuple(logits.shape)} must be (bs, tgt_len, vocab) for targets (bs, tgt_len) = {tuple(tgt.shape)}.")
     return F.cross_entropy(logits.flatten(0, 1).float(), tgt.flatten(), ignore_index=pad_idx, label_smoothing=label_smoothing)
 
-# %% ../nbs/05a_seq2seq.ipynb 52
+# %% ../nbs/05a_seq2seq.ipynb 53
 class Hyps(NamedTuple):
     "Decoded outputs: token ids without BOS/EOS, their total log-probability, and their length counting EOS"
     toks: list     # one list of ids per sentence
@@ -347,7 +347,7 @@ class _eval_mode:
     def __enter__(self): self.was_training = self.model.training; self.model.eval()
     def __exit__(self, *exc): self.model.train(self.was_training)
 
-# %% ../nbs/05a_seq2seq.ipynb 53
+# %% ../nbs/05a_seq2seq.ipynb 54
 @torch.no_grad()
 def greedy_decode(model, # has `encode` and `decode_step`
                   src, # (bs, src_len)
@@ -374,7 +374,7 @@ def greedy_decode(model, # has `encode` and `decode_step`
         toks = [[i for i in _until_eos(row, eos_idx) if i != pad_idx] for row in prefix[:, 1:].tolist()]
         return Hyps(toks, logp, lens)
 
-# %% ../nbs/05a_seq2seq.ipynb 54
+# %% ../nbs/05a_seq2seq.ipynb 55
 @torch.no_grad()
 def beam_search(model, # has `encode` and `decode_step`
                 src, # (bs, src_len)
@@ -414,7 +414,7 @@ def beam_search(model, # has `encode` and `decode_step`
         best = [max(f, key=lambda h: h[0]) for f in finished]
         return Hyps([h[3] for h in best], torch.tensor([h[1] for h in best]), torch.tensor([h[2] for h in best]))
 
-# %% ../nbs/05a_seq2seq.ipynb 55
+# %% ../nbs/05a_seq2seq.ipynb 56
 @torch.no_grad()
 def exhaustive_search(model, # has `encode` and `decode_step`
                       src, src_lens, # (bs, src_len), (bs,)
@@ -444,7 +444,7 @@ def exhaustive_search(model, # has `encode` and `decode_step`
             best.append(max(cands, key=lambda h: h[0]))
         return Hyps([h[3] for h in best], torch.tensor([h[1] for h in best]), torch.tensor([h[2] for h in best]))
 
-# %% ../nbs/05a_seq2seq.ipynb 60
+# %% ../nbs/05a_seq2seq.ipynb 61
 def ngram_counts(tokens:list, n:int) -> Counter:
     "How often each n-gram (a tuple) occurs in `tokens`"
     if not (isinstance(n, int) and n >= 1): raise ValueError(f"n={n!r}: an n-gram has n >= 1 tokens.")
@@ -481,7 +481,7 @@ def corpus_bleu(hyps:list, refs:list, # one token list per sentence, and its ref
     if not hyps: raise ValueError("BLEU of an empty corpus is undefined: pass at least one sentence.")
     return bleu_from_stats(sum(bleu_stats(h, r, max_n) for h, r in zip(hyps, refs)), max_n)
 
-# %% ../nbs/05a_seq2seq.ipynb 65
+# %% ../nbs/05a_seq2seq.ipynb 66
 class CorpusBLEU(Metric):
     "Corpus BLEU of greedy translations of the validation set, on token ids (special tokens but xxunk left out)"
     name = 'bleu'
@@ -500,7 +500,7 @@ class CorpusBLEU(Metric):
     @property
     def value(self): return bleu_from_stats(self.stats, self.max_n)
 
-# %% ../nbs/05a_seq2seq.ipynb 67
+# %% ../nbs/05a_seq2seq.ipynb 68
 def translate_pairs(model, # has `encode` and `decode_step`
                     pairs:list, # (src_ids, tgt_ids) pairs; only the sources are read
                     tgt_vocab, # turns output ids into tokens

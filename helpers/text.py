@@ -9,7 +9,7 @@ __all__ = ['UNK', 'PAD', 'BOS', 'EOS', 'FLD', 'TK_REP', 'TK_WREP', 'TK_UP', 'TK_
            'map_chunks', 'tokenize_iter', 'tokenize_texts', 'StoI', 'Vocab', 'check_token_ids', 'Numericalized',
            'tokenize_to_disk']
 
-# %% ../nbs/04a_text.ipynb 4
+# %% ../nbs/04a_text.ipynb 5
 import html, json, math, os, re, shutil, multiprocessing as mp
 from collections import Counter, deque
 from itertools import chain, filterfalse, islice
@@ -19,11 +19,11 @@ import numpy as np
 import torch
 from fastprogress.fastprogress import progress_bar
 
-# %% ../nbs/04a_text.ipynb 7
+# %% ../nbs/04a_text.ipynb 8
 UNK, PAD, BOS, EOS, FLD, TK_REP, TK_WREP, TK_UP, TK_MAJ = SPECIAL_TOKS = [
     'xxunk', 'xxpad', 'xxbos', 'xxeos', 'xxfld', 'xxrep', 'xxwrep', 'xxup', 'xxmaj']
 
-# %% ../nbs/04a_text.ipynb 10
+# %% ../nbs/04a_text.ipynb 11
 _HTML_FIXES = [('<br />', '\n'), ('<br/>', '\n'), ('<br>', '\n'), ('\\n', '\n'), ('#39;', "'"), ('#146;', "'"),
                ('quot;', '"'), ('amp;', '&'), ('nbsp;', ' '), ('\xa0', ' '), ('#36;', '$'), ('\\"', '"')]
 
@@ -34,7 +34,7 @@ def fix_html(t:str # raw text
     for old, new in _HTML_FIXES: t = t.replace(old, new)
     return t
 
-# %% ../nbs/04a_text.ipynb 13
+# %% ../nbs/04a_text.ipynb 14
 _re_spec = re.compile(r'([/#\\])')
 
 def spec_add_spaces(t:str # text
@@ -42,7 +42,7 @@ def spec_add_spaces(t:str # text
     "Put spaces around `/`, `#` and `\\` so they become tokens of their own"
     return _re_spec.sub(r' \1 ', t)
 
-# %% ../nbs/04a_text.ipynb 16
+# %% ../nbs/04a_text.ipynb 17
 _re_spaces = re.compile(r'[ \t\r\f\v]{2,}|[\t\r\f\v]')
 _re_nl_space = re.compile(r' \n ?|\n ')
 
@@ -51,7 +51,7 @@ def rm_useless_spaces(t:str # text
     "Collapse runs of spaces (and tabs) into one space, and drop spaces next to a newline"
     return _re_nl_space.sub('\n', _re_spaces.sub(' ', t))
 
-# %% ../nbs/04a_text.ipynb 19
+# %% ../nbs/04a_text.ipynb 20
 def add_bos(t:str # text
            ) -> str:
     "Start the text with the beginning-of-stream marker `xxbos`"
@@ -63,10 +63,10 @@ def join_fields(fields:list, # the fields of one document, e.g. [title, body]
     "One text from several fields, each after a numbered field marker"
     return ' '.join(f'{FLD} {i} {f}' if mark_fields else f for i, f in enumerate(fields, 1))
 
-# %% ../nbs/04a_text.ipynb 21
+# %% ../nbs/04a_text.ipynb 22
 PRE_RULES = [fix_html, spec_add_spaces, rm_useless_spaces]
 
-# %% ../nbs/04a_text.ipynb 23
+# %% ../nbs/04a_text.ipynb 24
 def replace_wrep(toks:list # tokens
                 ) -> list:
     "A token repeated 3+ times in a row -> `xxwrep`, the count, the token"
@@ -79,7 +79,7 @@ def replace_wrep(toks:list # tokens
         i = j
     return res
 
-# %% ../nbs/04a_text.ipynb 26
+# %% ../nbs/04a_text.ipynb 27
 _re_rep = re.compile(r'(\S)\1{2,}')
 
 def _rep(m): return f' {TK_REP} {len(m.group(0))} {m.group(1)} '
@@ -93,7 +93,7 @@ def replace_rep(toks:list # tokens
         else: res += _re_rep.sub(_rep, t).split()
     return res
 
-# %% ../nbs/04a_text.ipynb 29
+# %% ../nbs/04a_text.ipynb 30
 def replace_all_caps(toks:list # tokens
                     ) -> list:
     "`xxup` before a token written in capitals (2+ letters: not 'I', not \"L'\"), which is lower-cased"
@@ -117,10 +117,10 @@ def lowercase(toks:list # tokens
     "Every token in lower case"
     return [t.lower() for t in toks]
 
-# %% ../nbs/04a_text.ipynb 32
+# %% ../nbs/04a_text.ipynb 33
 POST_RULES = [replace_wrep, replace_all_caps, replace_maj, replace_rep, lowercase]
 
-# %% ../nbs/04a_text.ipynb 34
+# %% ../nbs/04a_text.ipynb 35
 def _check_text(t, i=None):
     if isinstance(t, bytes):
         try: return t.decode('utf-8')
@@ -220,7 +220,7 @@ class Tokenizer:
         "The tokens of each text of `texts`, lazily"
         for i, t in enumerate(texts): yield self._tokens(self.pre(_check_text(t, i)))
 
-# %% ../nbs/04a_text.ipynb 40
+# %% ../nbs/04a_text.ipynb 41
 _worker_tok = None
 
 def _set_worker_tok(tok):
@@ -305,7 +305,7 @@ def tokenize_texts(texts, # a list (or Series) of str
     if not texts: raise ValueError("No texts to tokenize (got an empty collection). Check the data was loaded.")
     return list(tokenize_iter(texts, tok, n_workers, chunksize, progress=progress))
 
-# %% ../nbs/04a_text.ipynb 43
+# %% ../nbs/04a_text.ipynb 44
 class StoI(dict):
     "Token -> id, with any unknown token -> the id of `xxunk` (0), without storing it"
     def __missing__(self, key): return 0
@@ -380,7 +380,7 @@ class Vocab:
         if not Path(path).exists(): raise FileNotFoundError(f"No vocabulary at {path}. Save one with `vocab.save(path)` first.")
         return cls(json.loads(Path(path).read_text()))
 
-# %% ../nbs/04a_text.ipynb 46
+# %% ../nbs/04a_text.ipynb 47
 def check_token_ids(x, # token ids: a tensor or an array
                     vocab_sz:int, # rows of the embedding that reads them
                     what:str='token', # what the ids are, for the message: 'source', 'target', 'centre'...
@@ -399,7 +399,7 @@ def check_token_ids(x, # token ids: a tensor or an array
                              f"vocabulary, or the model was built for another one. Numericalize with the model's vocabulary.")
     return x
 
-# %% ../nbs/04a_text.ipynb 49
+# %% ../nbs/04a_text.ipynb 50
 class Numericalized:
     "Token ids of many documents: one flat int32 array `ids`, and `offsets` (n_docs+1) where each document starts"
     def __init__(self, ids, # flat token ids, int32
@@ -466,7 +466,7 @@ class Numericalized:
         vocab = Vocab.load(path/'vocab.json') if (path/'vocab.json').exists() else None
         return cls(ids, np.fromfile(path/'offsets.i64', np.int64), vocab)
 
-# %% ../nbs/04a_text.ipynb 53
+# %% ../nbs/04a_text.ipynb 54
 def _tok_chunk_ids(texts):
     "In a worker: (distinct tokens of the chunk, the chunk as int32 ids into them, document lengths)"
     toks = list(_worker_tok.pipe(texts))

@@ -6,7 +6,7 @@
 __all__ = ['TimeBudgetCB', 'MixedPrecisionCB', 'SkipIdChecksCB', 'models_path', 'write_json', 'fingerprint', 'step_key',
            'retrain_asked', 'cached_fit']
 
-# %% ../nbs/01b_training.ipynb 4
+# %% ../nbs/01b_training.ipynb 5
 import hashlib, json, os, re, tempfile, time, warnings
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from .core import IN_TEST
 from .data import data_path
 from .learner import Learner, Callback, CancelFitException, CancelTrainException, CancelStepException, atomic_save
 
-# %% ../nbs/01b_training.ipynb 10
+# %% ../nbs/01b_training.ipynb 11
 class TimeBudgetCB(Callback):
     "Train for `max_secs` of wall-clock time: the schedules follow the clock, and the epoch in which time runs out is the last"
     order = 5  # before the schedule callbacks (order 10) read the pct
@@ -43,7 +43,7 @@ class TimeBudgetCB(Callback):
         # the schedules read it / n_train_iter: make it the larger of the time spent and the planned batches done, as fractions
         self.learn.n_train_iter = max(it + 1, round(it / pct)) if it and pct > it / self.n_planned else self.n_planned
 
-# %% ../nbs/01b_training.ipynb 14
+# %% ../nbs/01b_training.ipynb 15
 class MixedPrecisionCB(Callback):
     "Forward pass and loss under autocast: bfloat16 on the CPU, float16 with a gradient scaler on CUDA"
     order = -10  # its after_backward unscales before GradClipCB (order 0) clips
@@ -68,14 +68,14 @@ class MixedPrecisionCB(Callback):
         raise CancelStepException()
     def after_fit(self): self._leave()
 
-# %% ../nbs/01b_training.ipynb 19
+# %% ../nbs/01b_training.ipynb 20
 class SkipIdChecksCB(Callback):
     "Turn the model's per-call id check off while fitting on loaders whose ids were checked once, and back on after"
     def _model(self): return getattr(self.learn.model, 'module', self.learn.model)   # the model inside a DDP wrapper
     def before_fit(self): m = self._model(); self.was, m.checks = getattr(m, 'checks', False), False
     def after_fit(self): self._model().checks = self.was
 
-# %% ../nbs/01b_training.ipynb 22
+# %% ../nbs/01b_training.ipynb 23
 _test_models = tempfile.TemporaryDirectory(prefix='helpers-models-') if IN_TEST else None
 if IN_TEST: os.environ['HELPERS_MODELS'] = _test_models.name  # the test-suite never reads or writes a student's models
 
@@ -111,7 +111,7 @@ def fingerprint(*xs) -> str:
     for x in xs: _feed(h, x)
     return h.hexdigest()
 
-# %% ../nbs/01b_training.ipynb 25
+# %% ../nbs/01b_training.ipynb 26
 def step_key(config:dict, # every hyper-parameter of the step: numbers, strings, lists and dicts
              data_fp:str, # `fingerprint` of the data it trains on
              model:nn.Module) -> str: # holding the starting weights
@@ -163,7 +163,7 @@ def _loaded_line(name:str, folder:Path, info:dict) -> str:
     return (f"loaded the {name} trained by an earlier run: {folder}/ (config {cfg if len(cfg) < 120 else cfg[:117] + '...'}, "
             f"trained {info['trained'].replace('T', ' ')}{', ' + metrics if metrics else ''}); HELPERS_RETRAIN=1 trains it again")
 
-# %% ../nbs/01b_training.ipynb 26
+# %% ../nbs/01b_training.ipynb 27
 def cached_fit(learn:Learner, # its model holds the starting weights (part of the key)
                name:str, # the step, e.g. 'gru': its folder is `models_path()/<name>-<key>`
                config:dict, # every hyper-parameter of the step (numbers, strings, lists, dicts)

@@ -8,7 +8,7 @@ __all__ = ['TRANSFORMER_RECIPE', 'scaled_dot_product_attention', 'causal_mask', 
            'DecoderLayer', 'copy_layer_weights', 'lens_to_pad_mask', 'Transformer', 'transformer_learner',
            'fit_transformer', 'save_transformer', 'load_transformer']
 
-# %% ../nbs/05b_transformer.ipynb 4
+# %% ../nbs/05b_transformer.ipynb 5
 import math, time
 from functools import partial
 from pathlib import Path
@@ -26,7 +26,7 @@ from .lm_train import load_weights
 from .seq2seq import (PAD_IDX, TranslationData, seq2seq_dls, seq2seq_loss, CorpusBLEU, Translation,
                              translate, _eval_mode)
 
-# %% ../nbs/05b_transformer.ipynb 8
+# %% ../nbs/05b_transformer.ipynb 9
 def scaled_dot_product_attention(q:torch.Tensor, # (..., q_len, d_k) queries
                                  k:torch.Tensor, # (..., k_len, d_k) keys
                                  v:torch.Tensor, # (..., k_len, d_v) values
@@ -43,7 +43,7 @@ def scaled_dot_product_attention(q:torch.Tensor, # (..., q_len, d_k) queries
     if dropout is not None: attn = dropout(attn)
     return attn @ v, attn                                         # (..., q_len, d_v), (..., q_len, k_len)
 
-# %% ../nbs/05b_transformer.ipynb 16
+# %% ../nbs/05b_transformer.ipynb 17
 def causal_mask(q_len:int, # number of queries (the newest positions)
                 k_len:int|None=None, # number of keys: earlier positions + the queries (default q_len)
                 device=None) -> torch.Tensor:
@@ -60,7 +60,7 @@ def merge_masks(pad_mask:torch.Tensor|None=None, # (bs, k_len), True at padding
     if attn_mask is not None: mask = attn_mask if mask is None else mask | attn_mask  # -> (bs, 1, q_len, k_len)
     return mask
 
-# %% ../nbs/05b_transformer.ipynb 20
+# %% ../nbs/05b_transformer.ipynb 21
 class MultiHeadAttention(nn.Module):
     "Multi-head scaled dot-product attention, batch-first, with the parameters of `nn.MultiheadAttention` as 4 `nn.Linear`s"
     def __init__(self, d_model:int, # size of the input and output vectors
@@ -108,7 +108,7 @@ class MultiHeadAttention(nn.Module):
             raise ValueError(f"pad_mask must be a (bs, k_len) = {tuple(k.shape[:2])} bool tensor, True at padding; got {pad_mask.dtype} of shape {tuple(pad_mask.shape)}.")
         return self.attend(q, *self.project_kv(k, v), merge_masks(pad_mask, attn_mask))
 
-# %% ../nbs/05b_transformer.ipynb 22
+# %% ../nbs/05b_transformer.ipynb 23
 def copy_mha_weights(mha:MultiHeadAttention, # ours: receives the weights
                      torch_mha:nn.MultiheadAttention # PyTorch's, with the same d_model (and bias=True)
                     ) -> MultiHeadAttention:
@@ -121,7 +121,7 @@ def copy_mha_weights(mha:MultiHeadAttention, # ours: receives the weights
         mha.out_proj.weight.copy_(torch_mha.out_proj.weight); mha.out_proj.bias.copy_(torch_mha.out_proj.bias)
     return mha
 
-# %% ../nbs/05b_transformer.ipynb 27
+# %% ../nbs/05b_transformer.ipynb 28
 def sinusoidal_positions(max_len:int, # number of positions
                          d_model:int # size of each position vector (even)
                         ) -> torch.Tensor:
@@ -133,7 +133,7 @@ def sinusoidal_positions(max_len:int, # number of positions
     pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * freqs), torch.cos(pos * freqs)
     return pe
 
-# %% ../nbs/05b_transformer.ipynb 31
+# %% ../nbs/05b_transformer.ipynb 32
 class PositionalEncoding(nn.Module):
     "Adds sinusoidal position encodings to a batch of embeddings (then dropout)"
     def __init__(self, d_model:int, max_len:int=256, # longest sequence the table covers
@@ -151,7 +151,7 @@ class PositionalEncoding(nn.Module):
                              f"build the model with a larger max_len or translate shorter sentences.")
         return self.drop(x + self.pe[start:end])  # (bs, seq_len, d_model)
 
-# %% ../nbs/05b_transformer.ipynb 34
+# %% ../nbs/05b_transformer.ipynb 35
 class FeedForward(nn.Sequential):
     "Position-wise feed-forward network: Linear, ReLU, dropout, Linear"
     def __init__(self, d_model:int, d_ff:int, # inner size, usually 4*d_model
@@ -179,7 +179,7 @@ class EncoderLayer(nn.Module):
         x = self.norm1(x + self._sa(x, pad_mask))
         return self.norm2(x + self._ff(x))
 
-# %% ../nbs/05b_transformer.ipynb 36
+# %% ../nbs/05b_transformer.ipynb 37
 class DecoderLayer(nn.Module):
     "Causal self-attention, cross-attention over the encoder output, feed-forward; residuals and LayerNorm (pre- or post-norm)"
     def __init__(self, d_model:int, n_heads:int, d_ff:int, dropout:float=0.1, norm_first:bool=True):
@@ -217,7 +217,7 @@ class DecoderLayer(nn.Module):
             x = self.norm3(x + self.drop(self.ff(x)))
         return x, kv, attn                       # (bs, q_len, d_model), 2 x (bs, n_heads, k_len, d_head), (bs, n_heads, q_len, src_len)
 
-# %% ../nbs/05b_transformer.ipynb 38
+# %% ../nbs/05b_transformer.ipynb 39
 def copy_layer_weights(layer:nn.Module, # our `EncoderLayer` or `DecoderLayer`: receives the weights
                        torch_layer:nn.Module # `nn.TransformerEncoderLayer` or `nn.TransformerDecoderLayer`, same sizes
                       ) -> nn.Module:
@@ -230,7 +230,7 @@ def copy_layer_weights(layer:nn.Module, # our `EncoderLayer` or `DecoderLayer`: 
         for ours, theirs in pairs: ours.weight.copy_(theirs.weight); ours.bias.copy_(theirs.bias)
     return layer
 
-# %% ../nbs/05b_transformer.ipynb 41
+# %% ../nbs/05b_transformer.ipynb 42
 def lens_to_pad_mask(src_lens, # (bs,) lengths: a list or a tensor
                      seq_len:int, # padded length
                      device=None) -> torch.Tensor:
@@ -243,7 +243,7 @@ def lens_to_pad_mask(src_lens, # (bs,) lengths: a list or a tensor
 
 
 
-# %% ../nbs/05b_transformer.ipynb 43
+# %% ../nbs/05b_transformer.ipynb 44
 class Transformer(nn.Module):
     "Encoder-decoder Transformer (pre-norm by default), batch-first, with lesson 5a's `encode`/`decode_step` decoding interface"
     def __init__(self, src_vocab_sz:int, tgt_vocab_sz:int, # vocabulary sizes
@@ -281,7 +281,7 @@ class Transformer(nn.Module):
         if self.checks: check_token_ids(x, emb.num_embeddings, 'source' if emb is self.src_emb else 'target')
         return self.pos(emb(x) * math.sqrt(self.d_model), start)
 
-# %% ../nbs/05b_transformer.ipynb 47
+# %% ../nbs/05b_transformer.ipynb 48
 @patch
 def encode(self:Transformer, src:torch.Tensor, # (bs, src_len) source ids, padded at the end
            src_lens # (bs,) source lengths
@@ -323,7 +323,7 @@ def forward(self:Transformer, src:torch.Tensor, # (bs, src_len)
     "Teacher-forced logits (bs, tgt_len, tgt_vocab_sz): every position at once, each seeing only the positions before it"
     return self.decode(tgt_in, self.encode(src, src_lens))[0]
 
-# %% ../nbs/05b_transformer.ipynb 52
+# %% ../nbs/05b_transformer.ipynb 53
 @patch
 def decode_step(self:Transformer, prefix:torch.Tensor, # (bs, t): every token written so far, starting with BOS
                 memory:tuple, # from `encode`
@@ -346,7 +346,7 @@ def attention(self:Transformer, src, src_lens, tgt_in, # as for `forward`
     attn = self._decode(tgt_in, self.encode(src, src_lens))[2][layer]   # (bs, n_heads, tgt_len, src_len)
     return attn.mean(1) if head is None else attn[:, head]
 
-# %% ../nbs/05b_transformer.ipynb 64
+# %% ../nbs/05b_transformer.ipynb 65
 TRANSFORMER_RECIPE = dict(model=dict(d_model=256, n_heads=4, n_layers=2, d_ff=512, dropout=0.), # 5.8M parameters
                           bs=64, n_epochs=20, lr_max=2e-3, max_secs=1800, # 30 minutes; n_epochs is only an upper bound
                           wd=0.3, label_smoothing=0.2)
@@ -375,7 +375,7 @@ def fit_transformer(learn:Learner, n_epochs:int, # epochs; with `max_secs`, the 
     cbs = [GradClipCB(1.)] + ([TimeBudgetCB(max_secs)] if max_secs else []) + list(cbs)
     return learn.fit_one_cycle(n_epochs, lr_max=lr_max, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05b_transformer.ipynb 66
+# %% ../nbs/05b_transformer.ipynb 67
 _CONFIG_KEYS = ('src_vocab_sz', 'tgt_vocab_sz', 'd_model', 'n_heads', 'n_layers', 'd_ff', 'dropout', 'pad_idx', 'max_len', 'norm_first', 'tie_weights')
 
 def _config(model:Transformer) -> dict:

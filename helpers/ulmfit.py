@@ -9,7 +9,7 @@ __all__ = ['train_clas_cli', 'eval_clas_cli', 'reverse_ids', 'reverse_docs', 'tr
            'most_confident_wrong', 'tfidf_baseline', 'balanced_sample', 'plot_lm_budget', 'save_classifier',
            'load_classifier', 'lm_folder_info', 'imdb_clas_splits', 'train_clas', 'eval_clas']
 
-# %% ../nbs/04e_ulmfit.ipynb 4
+# %% ../nbs/04e_ulmfit.ipynb 5
 import json, math, time
 from functools import partial
 from pathlib import Path
@@ -32,7 +32,7 @@ from .lm import AWDLSTM, RNNCallback, RNNRegularizer, unwrap_model, check_dls_id
 from .training import SkipIdChecksCB
 from .lm_train import find_encoder, load_encoder, save_encoder, check_fits, read_saved
 
-# %% ../nbs/04e_ulmfit.ipynb 7
+# %% ../nbs/04e_ulmfit.ipynb 8
 def reverse_ids(ids, # one document's token ids
                 bos_idx:int=2 # id of `xxbos`, kept first
                ) -> np.ndarray:
@@ -47,7 +47,7 @@ def reverse_docs(nums:Numericalized, bos_idx:int=2) -> Numericalized:
     ids = np.concatenate([reverse_ids(nums[i], bos_idx) for i in range(len(nums))])
     return Numericalized(ids.astype(np.int32), nums.offsets.copy(), nums.vocab)
 
-# %% ../nbs/04e_ulmfit.ipynb 10
+# %% ../nbs/04e_ulmfit.ipynb 11
 def truncate_docs(nums:Numericalized, # documents
                   max_tokens:int, # longest kept document (0: no limit)
                   bos_idx:int=2 # id of `xxbos`, kept first
@@ -59,7 +59,7 @@ def truncate_docs(nums:Numericalized, # documents
             else d[-max_tokens:] for d in (nums[i] for i in range(len(nums)))]
     return Numericalized(np.concatenate(docs).astype(np.int32), np.cumsum([0] + [len(d) for d in docs]), nums.vocab)
 
-# %% ../nbs/04e_ulmfit.ipynb 13
+# %% ../nbs/04e_ulmfit.ipynb 14
 def masked_concat_pool(out:torch.Tensor, # (bs, seq_len, n_out) the last layer's outputs
                        pad_mask:torch.Tensor # (bs, seq_len) True at padding, which must come after the text
                       ) -> torch.Tensor:
@@ -77,7 +77,7 @@ def masked_concat_pool(out:torch.Tensor, # (bs, seq_len, n_out) the last layer's
     mean = out.masked_fill(pad_mask[..., None], 0.).sum(1) / lengths[:, None]  # (bs, n_out)
     return torch.cat([last, mx, mean], 1)
 
-# %% ../nbs/04e_ulmfit.ipynb 19
+# %% ../nbs/04e_ulmfit.ipynb 20
 class SentenceEncoder(nn.Module):
     "BPT3C: read whole documents in `bptt`-token chunks carrying the hidden state; back-propagate only through the last `max_len` tokens"
     def __init__(self, encoder:nn.Module, # `encoder(x) -> (raw_outputs, outputs)` per layer, hidden state carried, `.reset()`
@@ -101,7 +101,7 @@ class SentenceEncoder(nn.Module):
                 outs.append(self.encoder(x[:, i:i + self.bptt])[1][-1])  # (bs, <=bptt, n_out)
         return torch.cat(outs, 1), x == self.pad_idx
 
-# %% ../nbs/04e_ulmfit.ipynb 28
+# %% ../nbs/04e_ulmfit.ipynb 29
 class PoolingLinearClassifier(nn.Module):
     "ULMFiT's head: concat pooling -> BN -> dropout -> Linear -> ReLU -> BN -> dropout -> Linear"
     def __init__(self, n_in:int, # size of the encoder's last layer
@@ -146,13 +146,13 @@ def get_text_classifier(vocab_sz:int, n_classes:int, emb_sz:int=400, n_hid:int=1
                   embed_p * drop_mult, weight_p * drop_mult)
     return TextClassifier(enc, n_classes, bptt, max_len, pad_idx, lin_n_hid, (output_p * drop_mult, 0.1 * drop_mult))
 
-# %% ../nbs/04e_ulmfit.ipynb 30
+# %% ../nbs/04e_ulmfit.ipynb 31
 def clas_splitter(model:nn.Module) -> list:
     "Layer groups for discriminative lrs and gradual unfreezing: embedding, each LSTM layer, the head"
     enc = find_encoder(model)
     return [list(enc.encoder.parameters())] + [list(rnn.parameters()) for rnn in enc.rnns] + [list(unwrap_model(model).head.parameters())]
 
-# %% ../nbs/04e_ulmfit.ipynb 32
+# %% ../nbs/04e_ulmfit.ipynb 33
 def clas_dls(train_nums, train_ys, # training documents (`Numericalized` or list of id arrays) and class ids
              valid_nums, valid_ys, # validation documents and class ids
              bs:int=32, # training batch size (validation: 2*bs)
@@ -164,7 +164,7 @@ def clas_dls(train_nums, train_ys, # training documents (`Numericalized` or list
     return DataLoaders(DataLoader(trn, bs, sampler=SortishSampler(trn.lengths, bs), collate_fn=collate, drop_last=True),
                        DataLoader(val, 2 * bs, sampler=SortSampler(val.lengths), collate_fn=collate))
 
-# %% ../nbs/04e_ulmfit.ipynb 33
+# %% ../nbs/04e_ulmfit.ipynb 34
 def clas_learner(model:TextClassifier, dls,
                  lr:float=2e-2, # default learning rate
                  wd:float=0.01, # decoupled weight decay
@@ -178,7 +178,7 @@ def clas_learner(model:TextClassifier, dls,
     return Learner(model, dls, F.cross_entropy, opt_func=partial(Adam, mom=mom, sqr_mom=sqr_mom), lr=lr, wd=wd,
                    cbs=cbs, metrics=[accuracy], splitter=clas_splitter, **kwargs)
 
-# %% ../nbs/04e_ulmfit.ipynb 35
+# %% ../nbs/04e_ulmfit.ipynb 36
 def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
                   n_groups:int=5, # layer groups (`len(clas_splitter(model))`)
                   n_epochs_last:int=2, # epochs of the last, fully unfrozen stage
@@ -191,7 +191,7 @@ def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
     if not gradual: return [(0, 3 + n_epochs_last, lrs(lr / 2))]
     return [(-1, 1, lrs(lr)), (-2, 1, lrs(lr / 2)), (-3, 1, lrs(lr / 4)), (0, n_epochs_last, lrs(lr / last_div))]
 
-# %% ../nbs/04e_ulmfit.ipynb 39
+# %% ../nbs/04e_ulmfit.ipynb 40
 def fit_ulmfit(learn:Learner,
                lr:float=2e-2, n_epochs_last:int=2, discriminative:bool=True, gradual:bool=True,
                last_div:float=20., # the last stage's top rate is lr / last_div
@@ -205,7 +205,7 @@ def fit_ulmfit(learn:Learner,
         else: learn.fit(n_epochs, cbs=[HParamSchedCB({'lr': sched_slanted_tri(lrs, n_epochs * len(learn.dls.train))})] + list(cbs))
     return learn
 
-# %% ../nbs/04e_ulmfit.ipynb 41
+# %% ../nbs/04e_ulmfit.ipynb 42
 @torch.inference_mode()
 def predict_probs(model:nn.Module, # a classifier returning `(logits, ...)`
                   nums, # documents: `Numericalized` or a list of id arrays
@@ -229,7 +229,7 @@ def predict_probs(model:nn.Module, # a classifier returning `(logits, ...)`
     res[torch.as_tensor(order)] = torch.cat(probs)
     return res
 
-# %% ../nbs/04e_ulmfit.ipynb 42
+# %% ../nbs/04e_ulmfit.ipynb 43
 def docs_from_texts(texts, # raw texts
                     vocab:Vocab, tok=None, # vocabulary and tokenizer (default `Tokenizer()`)
                     max_tokens:int=0, # keep xxbos + the last max_tokens-1 tokens (0: all)
@@ -248,7 +248,7 @@ def predict(model:nn.Module, vocab:Vocab, classes:list,
     if len(classes) != len(probs): raise ValueError(f"{len(classes)} classes {list(classes)[:5]} for a model with {len(probs)} outputs: pass the classes it was trained with.")
     return classes[int(probs.argmax())], float(probs.max())
 
-# %% ../nbs/04e_ulmfit.ipynb 43
+# %% ../nbs/04e_ulmfit.ipynb 44
 def most_confident_wrong(probs:torch.Tensor, # (n, n_classes)
                          targs, # (n,) class ids
                          texts:list, classes:list, k:int=5) -> pd.DataFrame:
@@ -262,7 +262,7 @@ def most_confident_wrong(probs:torch.Tensor, # (n, n_classes)
     return pd.DataFrame({'label': [classes[targs[i]] for i in top], 'predicted': [classes[pred[i]] for i in top],
                          'prob': [round(float(conf[i]), 4) for i in top], 'text': [texts[i] for i in top]})
 
-# %% ../nbs/04e_ulmfit.ipynb 44
+# %% ../nbs/04e_ulmfit.ipynb 45
 def tfidf_baseline(train_texts, train_labels, test_texts, test_labels,
                    ngram_range:tuple=(1, 2), # words and word pairs
                    C:float=10., # inverse regularisation strength of the logistic regression
@@ -276,7 +276,7 @@ def tfidf_baseline(train_texts, train_labels, test_texts, test_labels,
     pipe.fit(list(train_texts), list(train_labels))
     return float((pipe.predict(list(test_texts)) == np.asarray(test_labels)).mean()), pipe
 
-# %% ../nbs/04e_ulmfit.ipynb 45
+# %% ../nbs/04e_ulmfit.ipynb 46
 def balanced_sample(df:pd.DataFrame, # has a `label` column
                     n:int, # rows wanted, split evenly between the labels (0: all rows)
                     seed:int=42) -> pd.DataFrame:
@@ -291,7 +291,7 @@ def balanced_sample(df:pd.DataFrame, # has a `label` column
     idx = np.concatenate([rng.choice(np.where(df.label.values == l)[0], per, replace=False) for l in labels])
     return df.iloc[rng.permutation(idx)].reset_index(drop=True)
 
-# %% ../nbs/04e_ulmfit.ipynb 49
+# %% ../nbs/04e_ulmfit.ipynb 50
 def plot_lm_budget(points, # (lm_tokens, test_acc) pairs: one classifier per encoder snapshot
                    baselines:dict|None=None, # {name: test_acc} drawn as flat lines (TF-IDF, a classifier from scratch...)
                    path=None, # also save the figure there (png)
@@ -311,7 +311,7 @@ def plot_lm_budget(points, # (lm_tokens, test_acc) pairs: one classifier per enc
     if path: ax.figure.savefig(path, dpi=100, bbox_inches='tight')
     return ax
 
-# %% ../nbs/04e_ulmfit.ipynb 74
+# %% ../nbs/04e_ulmfit.ipynb 75
 def save_classifier(model:TextClassifier, vocab:Vocab, out, config:dict) -> Path:
     "Write `clas.pth`, `vocab.json` and `config.json` (sizes, classes, backward, max_tokens...) into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -331,7 +331,7 @@ def load_classifier(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04e_ulmfit.ipynb 75
+# %% ../nbs/04e_ulmfit.ipynb 76
 def lm_folder_info(folder) -> tuple:
     "`(vocab, config)` of a language-model folder written by the lm helper's `pretrain`/`finetune` (or our bench)"
     folder = Path(folder)
@@ -353,7 +353,7 @@ def imdb_clas_splits(n_labels:int=0, # labelled training reviews, balanced (0: a
     val = balanced_sample(rest if len(rest) else train, n_valid, seed + 1)
     return trn, val, balanced_sample(test, n_test, seed + 2)
 
-# %% ../nbs/04e_ulmfit.ipynb 78
+# %% ../nbs/04e_ulmfit.ipynb 79
 def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                lm:str='models/lm_imdb', # fine-tuned language-model folder (encoder.pth, vocab.json, config.json); '' for a random encoder
                emb_sz:int=400, # embedding size, used only with --lm ''
@@ -416,7 +416,7 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
 
 train_clas_cli = call_parse(train_clas)
 
-# %% ../nbs/04e_ulmfit.ipynb 79
+# %% ../nbs/04e_ulmfit.ipynb 80
 def eval_clas(models:str='models/clas_imdb', # classifier folder(s), comma-separated: several are ensembled (mean probabilities)
               n_test:int=0, # official test reviews, balanced (0: all 25,000)
               seed:int=42, # seed of the balanced sample

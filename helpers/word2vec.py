@@ -7,7 +7,7 @@ __all__ = ['word_ids', 'check_counts', 'keep_probs', 'drop_frequent', 'skipgram_
            'cbow_contexts', 'noise_probs', 'log_sigmoid', 'ns_loss', 'Word2Vec', 'time_step', 'epoch_batches',
            'train_word2vec', 'unit_vectors', 'nearest', 'analogy', 'pca_2d']
 
-# %% ../nbs/04b_word2vec.ipynb 4
+# %% ../nbs/04b_word2vec.ipynb 5
 import re, time
 import numpy as np
 import torch
@@ -17,7 +17,7 @@ from fastprogress.fastprogress import master_bar, progress_bar
 from .text import Tokenizer, Vocab, Numericalized, tokenize_texts, lowercase, check_token_ids
 from .text_data import load_nltk_corpora
 
-# %% ../nbs/04b_word2vec.ipynb 9
+# %% ../nbs/04b_word2vec.ipynb 10
 _re_wordlike = re.compile(r'\w')
 
 def word_ids(docs:list, # documents (str)
@@ -33,7 +33,7 @@ def word_ids(docs:list, # documents (str)
     ids = ids[ids != 0]  # words out of the vocabulary (xxunk) are dropped, as word2vec does
     return ids, vocab, np.bincount(ids, minlength=len(vocab))
 
-# %% ../nbs/04b_word2vec.ipynb 12
+# %% ../nbs/04b_word2vec.ipynb 13
 def check_counts(counts) -> np.ndarray:
     "`counts` as a 1-D array, with a clear error unless they are non-negative with a positive total"
     c = np.asarray(counts)
@@ -55,7 +55,7 @@ def drop_frequent(ids:np.ndarray, probs:np.ndarray, rng:np.random.Generator) -> 
     "The ids with each occurrence kept with probability `probs[id]`"
     return ids[rng.random(len(ids)) < probs[ids]]
 
-# %% ../nbs/04b_word2vec.ipynb 16
+# %% ../nbs/04b_word2vec.ipynb 17
 def skipgram_pairs_loop(ids, b, window:int) -> set:
     "Plain reference: every (centre, context) pair, centre position i with window `b[i]`"
     return {(i, j) for i in range(len(ids)) for j in range(max(0, i - b[i]), min(len(ids), i + b[i] + 1)) if j != i}
@@ -81,7 +81,7 @@ def skipgram_pairs(ids:np.ndarray, # word ids
         cs += [right, left]; xs += [right + d, left - d]
     return np.concatenate(cs), np.concatenate(xs)
 
-# %% ../nbs/04b_word2vec.ipynb 20
+# %% ../nbs/04b_word2vec.ipynb 21
 def cbow_contexts(ids:np.ndarray, # word ids
                   window:int=5, # largest window on each side
                   rng:np.random.Generator|None=None, # draws the window size of each centre
@@ -95,7 +95,7 @@ def cbow_contexts(ids:np.ndarray, # word ids
     ok = (pos >= 0) & (pos < n) & (np.abs(pos - np.arange(n)[:, None]) <= b[:, None])
     return np.where(ok, pos, -1)
 
-# %% ../nbs/04b_word2vec.ipynb 24
+# %% ../nbs/04b_word2vec.ipynb 25
 def noise_probs(counts:np.ndarray, # occurrences of each id
                 power:float=0.75) -> torch.Tensor:
     "Noise distribution over ids: proportional to count^power"
@@ -113,7 +113,7 @@ def ns_loss(pos:torch.Tensor, # (bs,) scores u_o . v_c of the true context words
     "Negative-sampling loss, mean over the batch"
     return -(log_sigmoid(pos) + log_sigmoid(-neg).sum(1)).mean()
 
-# %% ../nbs/04b_word2vec.ipynb 28
+# %% ../nbs/04b_word2vec.ipynb 29
 class Word2Vec(nn.Module):
     "Skip-gram (centre -> context) or CBOW (mean of context -> centre) scored with negative sampling"
     def __init__(self, vocab_sz:int, emb_sz:int=100, cbow:bool=False, sparse:bool=True):
@@ -147,7 +147,7 @@ class Word2Vec(nn.Module):
         neg = torch.bmm(self.emb_out(noise), v[:, :, None])[..., 0]  # (bs, K)
         return pos, neg
 
-# %% ../nbs/04b_word2vec.ipynb 32
+# %% ../nbs/04b_word2vec.ipynb 33
 def time_step(model:Word2Vec, bs:int, k:int|None, n_steps:int=10) -> float:
     "Seconds per training step (forward, loss, backward) with `k` noise words, or the full softmax if `k` is None"
     V = model.emb_out.num_embeddings
@@ -161,7 +161,7 @@ def time_step(model:Word2Vec, bs:int, k:int|None, n_steps:int=10) -> float:
     for _ in range(n_steps): step()
     return (time.perf_counter() - t0) / n_steps
 
-# %% ../nbs/04b_word2vec.ipynb 35
+# %% ../nbs/04b_word2vec.ipynb 36
 def epoch_batches(ids:np.ndarray, probs:np.ndarray, window:int, bs:int, cbow:bool, rng:np.random.Generator):
     "Shuffled (input, target) index batches of one epoch, after subsampling"
     kept = drop_frequent(ids, probs, rng)
@@ -203,7 +203,7 @@ def train_word2vec(ids:np.ndarray, # the corpus as word ids
     model.checks = True
     return model, losses, n_epochs * len(ids) / (time.perf_counter() - t0)
 
-# %% ../nbs/04b_word2vec.ipynb 39
+# %% ../nbs/04b_word2vec.ipynb 40
 def unit_vectors(model:Word2Vec) -> torch.Tensor:
     "The word vectors (`emb_in`), each scaled to length 1"
     w = model.emb_in.weight.detach()
@@ -232,7 +232,7 @@ def analogy(vecs:torch.Tensor, vocab:Vocab, a:str, b:str, c:str, n:int=5) -> lis
     v = lambda w: vecs[vocab.stoi[w]]
     return _top(vecs, vocab, v(b) - v(a) + v(c), {a, b, c}, n)
 
-# %% ../nbs/04b_word2vec.ipynb 44
+# %% ../nbs/04b_word2vec.ipynb 45
 def pca_2d(x:torch.Tensor) -> torch.Tensor:
     "(n, 2) coordinates of the rows of `x` along its two principal directions"
     x = x - x.mean(0)
