@@ -166,6 +166,18 @@ class Recorder(Callback):
 
 def _fmt(k, v): return str(v) if k == 'epoch' else format_time(v) if k == 'time' else f'{v:.6f}'
 
+class _EveryBatch:
+    "Every batch of `dl`, drawing `bar` on the way (fastprogress alone stops at `len(dl)`, an estimate for LM loaders)"
+    def __init__(self, dl, bar): self.dl, self.bar = dl, bar
+    def __len__(self) -> int: return len(self.dl)
+    def __iter__(self):
+        n = self.bar.total
+        if n: self.bar.update(0)
+        for i, b in enumerate(self.dl):
+            yield b
+            if n: self.bar.update(min(i + 1, n - 1))  # full only at the true end
+        if n: self.bar.update(n)
+
 class ProgressCB(Callback):
     "Progress bars over epochs and batches, and the per-epoch table"
     order = 60
@@ -173,7 +185,8 @@ class ProgressCB(Callback):
         self.mbar = master_bar(self.learn.epochs)
         self.learn.epochs, self.header = self.mbar, False
     def _wrap(self):  # inside a fit, a child of the epochs bar; alone for get_preds
-        self.learn.dl = progress_bar(self.learn.dl, leave=False, parent=self.mbar if self.learn.fitting else None)
+        bar = progress_bar(range(len(self.learn.dl)), leave=False, parent=self.mbar if self.learn.fitting else None)
+        self.learn.dl = _EveryBatch(self.learn.dl, bar)
     def before_train(self): self._wrap()
     def before_validate(self): self._wrap()
     def after_epoch(self):
@@ -441,13 +454,13 @@ def _one_batch(self:Learner, metrics=()):  # predict, loss; in training backward
     self.train_iter += 1
     self('after_batch')
 
-# %% ../nbs/01b_learner.ipynb 51
+# %% ../nbs/01b_learner.ipynb 53
 class GradClipCB(Callback):
     "Clip the global gradient norm to `max_norm` after each backward pass"
     def __init__(self, max_norm:float=1.): self.max_norm = max_norm
     def after_backward(self): nn.utils.clip_grad_norm_(self.learn.model.parameters(), self.max_norm)
 
-# %% ../nbs/01b_learner.ipynb 53
+# %% ../nbs/01b_learner.ipynb 55
 def _snake(name:str) -> str: return re.sub(r'(?<!^)(?=[A-Z])', '_', name).lower()
 
 def _ratio(num, den) -> float:
@@ -482,13 +495,13 @@ class AvgMetric(Metric):
     @property
     def name(self) -> str: return self._name
 
-# %% ../nbs/01b_learner.ipynb 57
+# %% ../nbs/01b_learner.ipynb 59
 def accuracy(preds:torch.Tensor, # scores: (bs, n_classes), (bs, seq_len, vocab) or (bs, n_classes, seq_len)
              targs:torch.Tensor): # class indices: (bs,) or (bs, seq_len)
     "Fraction of positions whose highest score is the target class (classes on the last dim, or dim 1 as in PyTorch)"
     return (preds.argmax(dim=_class_dim(preds, targs, 'accuracy')) == targs).float().mean()
 
-# %% ../nbs/01b_learner.ipynb 60
+# %% ../nbs/01b_learner.ipynb 62
 class TokenAccuracy(Metric):
     "Fraction of target tokens predicted right (argmax over the last dim), leaving out targets equal to `pad_idx`"
     def __init__(self, pad_idx:int|None=None): self.pad_idx = pad_idx  # None: count every position
@@ -516,7 +529,7 @@ class Perplexity(Metric):
         r = _ratio(self.nll, self.total)
         return math.exp(r) if r < 700 else float('inf')   # a diverged model: inf, not an OverflowError
 
-# %% ../nbs/01b_learner.ipynb 71
+# %% ../nbs/01b_learner.ipynb 73
 class HParamSchedCB(Callback):
     "Before each training batch, set each optimizer hyper-parameter to its schedule's value at the current pct of training"
     order = 10
@@ -554,7 +567,7 @@ def fit_one_cycle(self:Learner, n_epochs:int, # number of epochs
     sched = HParamSchedCB(one_cycle_scheds(lrs, pct_start, div, div_final, moms))
     return self.fit(n_epochs, cbs=[sched] + list(cbs))
 
-# %% ../nbs/01b_learner.ipynb 78
+# %% ../nbs/01b_learner.ipynb 80
 class SuggestedLRs(NamedTuple):
     min_div10: float  # lr at the minimum smoothed loss, divided by 10
     steep: float      # lr where the smoothed loss falls fastest
@@ -610,7 +623,7 @@ def lr_find(self:Learner, start_lr:float=1e-7, end_lr:float=10., num_it:int=100,
     if plot: plot_lr_find(cb.lrs, cb.losses, sugg)
     return sugg
 
-# %% ../nbs/01b_learner.ipynb 82
+# %% ../nbs/01b_learner.ipynb 84
 @patch
 def freeze_to(self:Learner, n:int):
     "Freeze the parameter groups before group `n` and drop their optimizer state; train those from `n` on"
@@ -625,7 +638,7 @@ def freeze(self:Learner): "Train only the last group" ; self.freeze_to(-1)
 @patch
 def unfreeze(self:Learner): "Train every group" ; self.freeze_to(0)
 
-# %% ../nbs/01b_learner.ipynb 87
+# %% ../nbs/01b_learner.ipynb 89
 def _unreduced(loss_func) -> tuple:
     "(`loss_func` returning one loss per element, the target value it ignores or None)"
     if isinstance(loss_func, nn.Module) and hasattr(loss_func, 'reduction'):
