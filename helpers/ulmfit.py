@@ -311,7 +311,7 @@ def plot_lm_budget(points, # (lm_tokens, test_acc) pairs: one classifier per enc
     if path: ax.figure.savefig(path, dpi=100, bbox_inches='tight')
     return ax
 
-# %% ../nbs/04e_ulmfit.ipynb 75
+# %% ../nbs/04e_ulmfit.ipynb 76
 def save_classifier(model:TextClassifier, vocab:Vocab, out, config:dict) -> Path:
     "Write `clas.pth`, `vocab.json` and `config.json` (sizes, classes, backward, max_tokens...) into folder `out`, each atomically"
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -331,7 +331,7 @@ def load_classifier(folder, device=None) -> tuple:
     model.load_state_dict(state)
     return model.to(device or default_device()), vocab, config
 
-# %% ../nbs/04e_ulmfit.ipynb 76
+# %% ../nbs/04e_ulmfit.ipynb 77
 def lm_folder_info(folder) -> tuple:
     "`(vocab, config)` of a language-model folder written by the lm helper's `pretrain`/`finetune` (or our bench)"
     folder = Path(folder)
@@ -353,7 +353,7 @@ def imdb_clas_splits(n_labels:int=0, # labelled training reviews, balanced (0: a
     val = balanced_sample(rest if len(rest) else train, n_valid, seed + 1)
     return trn, val, balanced_sample(test, n_test, seed + 2)
 
-# %% ../nbs/04e_ulmfit.ipynb 79
+# %% ../nbs/04e_ulmfit.ipynb 80
 def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                lm:str='models/lm_imdb', # fine-tuned language-model folder (encoder.pth, vocab.json, config.json); '' for a random encoder
                emb_sz:int=400, # embedding size, used only with --lm ''
@@ -416,7 +416,7 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
 
 train_clas_cli = call_parse(train_clas)
 
-# %% ../nbs/04e_ulmfit.ipynb 80
+# %% ../nbs/04e_ulmfit.ipynb 81
 def eval_clas(models:str='models/clas_imdb', # classifier folder(s), comma-separated: several are ensembled (mean probabilities)
               n_test:int=0, # official test reviews, balanced (0: all 25,000)
               seed:int=42, # seed of the balanced sample
