@@ -296,6 +296,7 @@ def build_site(src:Path='nbs', # folder of the lessons
                for p, nb in zip(paths, notebooks)]
     shutil.copytree(KATEX_DIR, dest/'assets'/'katex', dirs_exist_ok=True)
     (dest/'assets'/'course.css').write_text(site_css(), encoding='utf-8')
+    if (Path(src)/'images').is_dir(): shutil.copytree(Path(src)/'images', dest/'images', dirs_exist_ok=True)  # figures the prose links to
     for i, (lesson, nb) in enumerate(zip(lessons, notebooks)):
         nav = nav_links(lessons[i-1] if i else None, lessons[i+1] if i+1 < len(lessons) else None)
         (dest/lesson['page']).write_text(page(f"{lesson['title']} | {title}", lesson_body(nb), nav, math=True), encoding='utf-8')
