@@ -28,20 +28,20 @@ from .bench_lm import train_speed
 
 # %% ../nbs/96_bench_ulmfit.ipynb 6
 def _recipe(part:str, name:str, flag:str) -> dict:
-    "One 'lr:n_epochs_last[:last_div]' recipe, checked"
-    bad = ValueError(f"{name}={flag!r}: each recipe is lr:n_epochs_last[:last_div], with lr > 0, a whole n_epochs_last >= 1 "
-                     f"and last_div > 0, e.g. 2e-2:3:20 ({part!r} is not).")
+    "One 'lr:n_epochs_last[:last_div[:lr_mult]]' recipe, checked"
+    bad = ValueError(f"{name}={flag!r}: each recipe is lr:n_epochs_last[:last_div[:lr_mult]], with lr > 0, a whole n_epochs_last >= 1, "
+                     f"last_div > 0 and lr_mult >= 1, e.g. 2e-2:3:20 or 4e-2:3:2:1.3 ({part!r} is not).")
     try: vals = [float(x) for x in part.split(':')]
     except ValueError: raise bad from None
-    if len(vals) not in (2, 3): raise bad
-    lr, n_epochs_last, last_div = (vals + [20.])[:3]
-    if lr <= 0 or last_div <= 0 or n_epochs_last < 1 or n_epochs_last != int(n_epochs_last): raise bad
-    return dict(lr=lr, n_epochs_last=int(n_epochs_last), last_div=last_div)
+    if len(vals) not in (2, 3, 4): raise bad
+    lr, n_epochs_last, last_div, lr_mult = vals + [20., 2.6][len(vals) - 2:]
+    if lr <= 0 or last_div <= 0 or not lr_mult >= 1 or n_epochs_last < 1 or n_epochs_last != int(n_epochs_last): raise bad
+    return dict(lr=lr, n_epochs_last=int(n_epochs_last), last_div=last_div, lr_mult=lr_mult)
 
-def parse_recipes(flag:str, # comma-separated 'lr:n_epochs_last[:last_div]' (last_div 20 when left out)
+def parse_recipes(flag:str, # comma-separated 'lr:n_epochs_last[:last_div[:lr_mult]]' (last_div 20, lr_mult 2.6 when left out)
                   name:str='recipes' # the flag's name, for the error message
                  ) -> list:
-    "Staged recipes from a flag: dicts of `fit_ulmfit`'s `lr`, `n_epochs_last` and `last_div`"
+    "Staged recipes from a flag: dicts of `fit_ulmfit`'s `lr`, `n_epochs_last`, `last_div` and `lr_mult`"
     recipes = [_recipe(p.strip(), name, flag) for p in str(flag).split(',') if p.strip()]
     if not recipes: raise ValueError(f"{name}={flag!r} names no recipe: give at least one, e.g. 2e-2:3:20.")
     return recipes
@@ -49,8 +49,9 @@ def parse_recipes(flag:str, # comma-separated 'lr:n_epochs_last[:last_div]' (las
 FLAT = dict(gradual=False, discriminative=False)  # the flat recipe: every layer from the start, one rate (lr/2)
 
 def recipe_name(r:dict) -> str:
-    "How result lines name a recipe: 'lr:n_epochs_last:last_div' (staged) or 'flat:lr:n_epochs_last'"
-    if r.get('gradual', True) or r.get('discriminative', True): return f"{r['lr']:g}:{r['n_epochs_last']}:{r['last_div']:g}"
+    "How result lines name a recipe: 'lr:n_epochs_last:last_div:lr_mult' (staged) or 'flat:lr:n_epochs_last'"
+    if r.get('gradual', True) or r.get('discriminative', True):
+        return f"{r['lr']:g}:{r['n_epochs_last']}:{r['last_div']:g}:{r['lr_mult'] if r.get('discriminative', True) else 1:g}"
     return f"flat:{r['lr']:g}:{r['n_epochs_last']}"
 
 # %% ../nbs/96_bench_ulmfit.ipynb 9
@@ -191,6 +192,7 @@ def tokenized(df:pd.DataFrame, vocab:Vocab, classes:list,
     return dict(docs=docs, y=encode_labels(df.label, classes)[0], texts=texts, labels=df.label.tolist())
 
 def lowshot_setup(splits:dict, art:dict, max_tokens:int, n_test_ablation:int, n_workers:int|None=None,
+                  train_bs:dict|None=None, # {label count: training batch size} (None: bs for every draw)
                   **clas) -> dict: # the classifiers' bs, max_len, drop_mult
     "What every classifier shares: the tokenised samples, vocabulary, classes, shape, fine-tuned encoder and settings"
     vocab, classes = art['vocab'], encode_labels(splits['valid'].label)[1]
@@ -200,6 +202,7 @@ def lowshot_setup(splits:dict, art:dict, max_tokens:int, n_test_ablation:int, n_
     sub = dict(docs=test['docs'].split_at(k)[0], y=test['y'][:k], texts=test['texts'][:k], labels=test['labels'][:k])
     return dict(vocab=vocab, classes=classes, shape=art['shape'], encoder=load_weights(art['folder']/'encoder.pth'),
                 valid=tok(splits['valid']), test=test, test_sub=sub, draws={n: [tok(d) for d in ds] for n, ds in splits['draws'].items()},
+                train_bs={n: (train_bs or {}).get(n, clas['bs']) for n in splits['draws']},
                 reads=f'last_{max_tokens}_tokens' if max_tokens else 'whole_review', **clas)
 
 # %% ../nbs/96_bench_ulmfit.ipynb 24
@@ -209,7 +212,7 @@ def fit_clas(setup:dict, trn:dict, # `lowshot_setup`'s; one draw of training rev
              seed:int) -> torch.nn.Module:
     "A classifier on `encoder`, trained on one draw with `recipe`"
     set_seed(seed)
-    vocab, valid, bs = setup['vocab'], setup['valid'], setup['bs']
+    vocab, valid, bs = setup['vocab'], setup['valid'], setup['train_bs'][len(trn['y'])]
     model = get_text_classifier(len(vocab), len(setup['classes']), **setup['shape'], pad_idx=vocab.pad_idx,
                                 drop_mult=setup['drop_mult'], max_len=setup['max_len'])
     if encoder is not None: find_encoder(model).load_state_dict(encoder)
@@ -336,12 +339,13 @@ def bench(quick:bool=False, # tiny data and a tiny language model trained here: 
           n_valid:int=1000, # labelled validation reviews that choose the recipes (disjoint from every draw and from the test set)
           n_test:int=10000, # official test reviews, never used for a choice
           n_test_ablation:int=2000, # the first test reviews, for the ablation and lm_budget lines
-          recipes:str='2e-2:3:20,2e-2:3:2,4e-2:4:4,2e-2:6:2', # staged-recipe candidates lr:n_epochs_last:last_div at n_labels
-          recipes_small:str='2e-2:3:20,2e-2:8:2,4e-2:12:4,1e-2:20:1', # the same at n_labels_small
+          recipes:str='2e-2:3:2,4e-2:3:2:1.3,8e-2:3:2:1.3', # staged-recipe candidates lr:n_epochs_last[:last_div[:lr_mult]] at n_labels
+          recipes_small:str='2e-2:4:2,2e-2:8:2:1.3,2e-2:16:2:1.3', # the same at n_labels_small (batches of bs_small)
           flat:str='2e-2:3', # the flat recipe lr:n_epochs_last: every layer from the start at lr/2 for 3+n_epochs_last epochs
           max_len:int=280, # BPT3C: the classifier reads the whole review, with gradients through its last max_len tokens (the paper: 1400)
           max_tokens:int=0, # read only xxbos + the last max_tokens-1 tokens of each review, TF-IDF too (0: the whole review)
           bs:int=32, # classifier batch size
+          bs_small:int=8, # the same for the n_labels_small draws (100 reviews make only 3 batches of 32 an epoch)
           drop_mult:float=0.5, # classifier dropout multiplier
           plot:str='ulmfit_lm_budget.png', # where the budget curve is saved ('': not drawn)
           speed:str='64:256:2:32,200:512:2:32,200:512:2:128,200:512:2:128:2,400:1152:3:64', # lm_speed candidates emb_sz:n_hid:n_layers:bs[:n_threads] ('': none)
@@ -358,13 +362,13 @@ def bench(quick:bool=False, # tiny data and a tiny language model trained here: 
           n_threads:int=1): # torch threads (one is often faster on a shared machine)
     "ULMFiT's low-shot claim: TF-IDF, scratch and ULMFiT at 1,000 and 100 labels over 3 draws, recipes chosen on validation reviews, ablations, budget curve"
     if quick:
-        n_labels, n_labels_small, n_draws, n_valid, n_test, n_test_ablation, bs = 32, 16, 2, 32, 48, 32, 16
+        n_labels, n_labels_small, n_draws, n_valid, n_test, n_test_ablation, bs, bs_small = 32, 16, 2, 32, 48, 32, 16, 8
         emb_sz, n_hid, max_vocab, pretrain_docs, lm_docs, snapshots = 16, 32, 2000, 4, 100, '0,3000,8000'
         recipes, recipes_small = (','.join(r.split(',')[:2]) for r in (recipes, recipes_small))
         speed, speed_steps = '16:32:2:8,16:32:2:32', 2
     grid, grid_small, shapes = parse_recipes(recipes), parse_recipes(recipes_small, 'recipes_small'), parse_shapes(speed)
-    if bs > min(n_labels, n_labels_small):
-        raise ValueError(f"bs={bs} is more than the {min(n_labels, n_labels_small)} training reviews of the smaller draws (one batch at least): lower bs.")
+    for name, b, n in (('bs', bs, n_labels), ('bs_small', bs_small, n_labels_small)):
+        if not 1 <= b <= n: raise ValueError(f"{name}={b}: a draw of {n} training reviews needs 1 <= {name} <= {n} (one batch at least): lower {name}.")
     flat_r = {**parse_recipes(flat, 'flat')[0], **FLAT}
     n_per_folder, n_workers = (60, 0) if quick else (None, None)
     torch.set_num_threads(n_threads)
@@ -375,7 +379,8 @@ def bench(quick:bool=False, # tiny data and a tiny language model trained here: 
         art, no_pretrain = yield from lm_stage(lm, lm_scratch, tmp, small)
         yield from lm_speed(shapes, len(art['vocab']), speed_steps, n_threads)
         t = time.time()
-        setup = lowshot_setup(splits, art, max_tokens, n_test_ablation, n_workers, bs=bs, max_len=max_len, drop_mult=drop_mult)
+        setup = lowshot_setup(splits, art, max_tokens, n_test_ablation, n_workers, {n_labels_small: bs_small, n_labels: bs},
+                              bs=bs, max_len=max_len, drop_mult=drop_mult)
         yield dict(experiment='tokenize', n_docs=len(setup['test']['y']) + len(setup['valid']['y']) + n_draws * (n_labels + n_labels_small),
                    n_tokens=sum(len(setup[k]['docs'].ids) for k in ('valid', 'test')), reads=setup['reads'], secs=time.time() - t)
         head = yield from headline(setup, 'lowshot', n_labels, grid, flat_r, seed)

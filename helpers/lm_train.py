@@ -5,8 +5,9 @@
 # %% auto 0
 __all__ = ['find_encoder', 'lm_config', 'check_fits', 'save_encoder', 'load_weights', 'load_encoder', 'convert_weights',
            'load_itos', 'pretrained_state', 'load_pretrained', 'wt2_text', 'init_distributed', 'wrap_ddp', 'EpochCB',
-           'TokenCountCB', 'CheckpointCB', 'save_lm', 'read_saved', 'load_lm', 'train_lm', 'pretrain', 'pretrain_cli',
-           'free_port', 'ddp_worker', 'run_ddp', 'parse_counts', 'imdb_lm_texts', 'finetune', 'finetune_cli']
+           'TokenCountCB', 'CheckpointCB', 'save_lm', 'read_saved', 'load_lm', 'monitor_docs', 'train_lm', 'pretrain',
+           'pretrain_cli', 'free_port', 'ddp_worker', 'run_ddp', 'parse_counts', 'imdb_lm_texts', 'finetune',
+           'finetune_cli']
 
 # %% ../nbs/04d_lm_train.ipynb 5
 import json, math, os, pickle, socket, tempfile, time
@@ -20,7 +21,7 @@ from .core import default_device, set_seed
 from .learner import (Callback, DataLoaders, HParamSchedCB, CancelFitException, CancelEpochException,
                              sched_slanted_tri, atomic_save)
 from .training import TimeBudgetCB, write_json
-from .text import Vocab, UNK
+from .text import Vocab, Numericalized, UNK
 from .text_data import load_wikitext2, load_imdb, lm_split
 from .lm import (AWDLSTM, LMModel, LMDataLoader, get_language_model, unwrap_model, lm_learner, lm_eval,
                         general_english, lm_data)
@@ -254,6 +255,11 @@ def _bf16_cbs(bf16:bool) -> list:
     from helpers.training import MixedPrecisionCB
     return [MixedPrecisionCB()]
 
+def monitor_docs(nums:Numericalized, max_tokens:int) -> Numericalized:
+    "The first documents of `nums` that hold at least `max_tokens` tokens (all of them when 0 or fewer)"
+    if not max_tokens or len(nums.ids) <= max_tokens: return nums
+    return nums.split_at(max(1, int(np.searchsorted(nums.offsets, max_tokens))))[0]
+
 def train_lm(out, # folder for the checkpoint
              vocab:Vocab, nums:dict, # vocabulary; {'train', 'valid'} `Numericalized` token ids
              model:LMModel, # the model to train (already holding pre-trained weights, if any)
@@ -261,7 +267,8 @@ def train_lm(out, # folder for the checkpoint
              bs:int=64, bptt:int=70, n_epochs:int=1, lr:float=2e-3, wd:float=0.01, alpha:float=2., beta:float=1.,
              clip:float=0.4, moms:tuple=(0.8, 0.7, 0.8), max_minutes:float=0., bf16:bool=False, seed:int=42,
              fresh:bool=False, freeze_epochs:int=0, sched:str='one_cycle', lr_find:bool=False, progress:bool=True,
-             snapshots=() # token counts at which to save the encoder as `enc_<n>.pth` (`TokenCountCB`)
+             snapshots=(), # token counts at which to save the encoder as `enc_<n>.pth` (`TokenCountCB`)
+             monitor_tokens:int=200_000 # the per-epoch validation reads the first held-out documents up to this many tokens (0: all); the saved figures come from `lm_eval` on all
             ) -> tuple:
     "`(learn, {tokens_seen, secs_train, snapshots})`: train (first `freeze_epochs` on the last layer group only), checkpointed each epoch, resumable, DDP-aware"
     if sched not in ('one_cycle', 'slanted'): raise ValueError(f"sched={sched!r}: use 'one_cycle' or 'slanted'.")
@@ -276,7 +283,7 @@ def train_lm(out, # folder for the checkpoint
         model.load_state_dict(saved['model']); start = saved['epoch'] + 1
         if rank == 0: print(f'resuming from {ckpt} after epoch {saved["epoch"]}')
     dls = DataLoaders(LMDataLoader(nums['train'], bs=bs, bptt=bptt, shuffle=True, seed=seed, rank=rank, world_size=world_size),
-                      LMDataLoader(nums['valid'], bs=bs, bptt=bptt))
+                      LMDataLoader(monitor_docs(nums['valid'], monitor_tokens), bs=bs, bptt=bptt))
     learn = lm_learner(wrap_ddp(model, device), dls, alpha=alpha, beta=beta, clip=clip or None, lr=lr, wd=wd,
                        progress=progress and rank == 0, device=device)
     counter = TokenCountCB(out, snapshots, saved.get('tokens_seen', 0), saved.get('secs_train', 0.), saved.get('snapshots'), rank, world_size)
@@ -304,7 +311,7 @@ def _lr_from_finder(learn) -> float:
     print(f'LR finder: {sugg}; using steep = {sugg.steep:.1e}')
     return sugg.steep
 
-# %% ../nbs/04d_lm_train.ipynb 27
+# %% ../nbs/04d_lm_train.ipynb 28
 def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary, checkpoint (created)
              emb_sz:int=400, # embedding size (also the last LSTM layer's size)
              n_hid:int=1152, # hidden size of the other LSTM layers
@@ -369,7 +376,7 @@ def pretrain_cli():
     "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
     return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
 
-# %% ../nbs/04d_lm_train.ipynb 32
+# %% ../nbs/04d_lm_train.ipynb 33
 def free_port() -> int:
     "A TCP port on 127.0.0.1 that is free right now"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -413,7 +420,7 @@ def run_ddp(world_size:int, **kw) -> dict:
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
-# %% ../nbs/04d_lm_train.ipynb 36
+# %% ../nbs/04d_lm_train.ipynb 37
 def parse_counts(s:str, # comma-separated whole numbers, e.g. '1000000,4e6' ('': none)
                  name:str='counts' # the flag's name, for the error message
                 ) -> list:

@@ -182,12 +182,14 @@ def clas_learner(model:TextClassifier, dls,
 def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
                   n_groups:int=5, # layer groups (`len(clas_splitter(model))`)
                   n_epochs_last:int=2, # epochs of the last, fully unfrozen stage
-                  discriminative:bool=True, # lr / 2.6^k for the group k below the top
+                  discriminative:bool=True, # lr / lr_mult^k for the group k below the top
                   gradual:bool=True, # unfreeze one group more per stage (else: everything from the start)
-                  last_div:float=20. # the last stage's top rate is lr / last_div
+                  last_div:float=20., # the last stage's top rate is lr / last_div
+                  lr_mult:float=2.6 # each group's rate is the one above's / lr_mult (the paper: 2.6)
                  ) -> list:
     "`(freeze_to, n_epochs, lrs)` per stage of ULMFiT's classifier training"
-    def lrs(top): return np.array([top / 2.6 ** (n_groups - 1 - k) for k in range(n_groups)]) if discriminative else top
+    if not lr_mult >= 1: raise ValueError(f"lr_mult={lr_mult!r}: lower groups train at most as fast as the ones above, so use lr_mult >= 1 (the paper: 2.6).")
+    def lrs(top): return np.array([top / lr_mult ** (n_groups - 1 - k) for k in range(n_groups)]) if discriminative else top
     if not gradual: return [(0, 3 + n_epochs_last, lrs(lr / 2))]
     return [(-1, 1, lrs(lr)), (-2, 1, lrs(lr / 2)), (-3, 1, lrs(lr / 4)), (0, n_epochs_last, lrs(lr / last_div))]
 
@@ -195,11 +197,12 @@ def ulmfit_stages(lr:float=2e-2, # the head's learning rate in the first stage
 def fit_ulmfit(learn:Learner,
                lr:float=2e-2, n_epochs_last:int=2, discriminative:bool=True, gradual:bool=True,
                last_div:float=20., # the last stage's top rate is lr / last_div
+               lr_mult:float=2.6, # discriminative rates: each layer group trains lr_mult times slower than the one above
                sched:str='one_cycle', # 'one_cycle' (momentum 0.8 -> 0.7 -> 0.8) or 'slanted' (slanted triangular lr, Adam's own momentum)
                cbs=()) -> Learner:
     "Train a classifier as ULMFiT does: gradual unfreezing, discriminative learning rates, a fresh lr cycle per stage"
     if sched not in ('one_cycle', 'slanted'): raise ValueError(f"sched={sched!r}: use 'one_cycle' or 'slanted'.")
-    for n, n_epochs, lrs in ulmfit_stages(lr, len(learn.param_groups()), n_epochs_last, discriminative, gradual, last_div):
+    for n, n_epochs, lrs in ulmfit_stages(lr, len(learn.param_groups()), n_epochs_last, discriminative, gradual, last_div, lr_mult):
         learn.freeze_to(n)
         if sched == 'one_cycle': learn.fit_one_cycle(n_epochs, lrs, moms=(0.8, 0.7, 0.8), cbs=cbs)
         else: learn.fit(n_epochs, cbs=[HParamSchedCB({'lr': sched_slanted_tri(lrs, n_epochs * len(learn.dls.train))})] + list(cbs))
@@ -370,13 +373,14 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
                max_tokens:int=0, # read only xxbos + the last max_tokens-1 tokens of a review (0: all)
                lr:float=2e-2, # the head's lr in the first stage (later stages: lr/2, lr/4, lr/last_div)
                last_div:float=20., # the last, fully unfrozen stage trains at lr/last_div
+               lr_mult:float=2.6, # discriminative rates: each layer group trains lr_mult times slower than the one above
                n_epochs_last:int=2, # epochs of the fully unfrozen stage
                drop_mult:float=0.5, # multiplies every dropout probability
                wd:float=0.01, # decoupled weight decay
                clip:float=0.25, # clip the gradient norm (0: off)
                alpha:float=2., # AR: activation regularisation
                beta:float=1., # TAR: temporal activation regularisation
-               no_discriminative:bool=False, # one lr for every layer group (default: lr/2.6^k for the k-th group below the top)
+               no_discriminative:bool=False, # one lr for every layer group (default: lr/lr_mult^k for the k-th group below the top)
                no_gradual:bool=False, # train every layer from the start (default: gradual unfreezing)
                sched:str='one_cycle', # 'one_cycle' or 'slanted'
                backward:bool=False, # read the reviews backwards (needs a backward language model)
@@ -405,10 +409,10 @@ def train_clas(out:str='models/clas_imdb', # folder for the classifier (created)
     learn = clas_learner(model, clas_dls(docs[0], y_trn, docs[1], y_val, bs, vocab.pad_idx), lr=lr, wd=wd, alpha=alpha,
                          beta=beta, clip=clip or None, progress=progress)
     t0 = time.time()
-    fit_ulmfit(learn, lr, n_epochs_last, discriminative, gradual, last_div, sched)
+    fit_ulmfit(learn, lr, n_epochs_last, discriminative, gradual, last_div=last_div, lr_mult=lr_mult, sched=sched)
     res = dict(valid_acc=learn.recorder.rows[-1]['accuracy'], n_labels=len(trn), secs_train=time.time() - t0)
     config = dict(**shape, classes=classes, backward=backward, bptt=bptt, max_len=max_len, max_tokens=max_tokens, lm=lm,
-                  lr=lr, last_div=last_div, n_epochs_last=n_epochs_last, drop_mult=drop_mult, discriminative=discriminative, gradual=gradual,
+                  lr=lr, last_div=last_div, lr_mult=lr_mult, n_epochs_last=n_epochs_last, drop_mult=drop_mult, discriminative=discriminative, gradual=gradual,
                   sched=sched, seed=seed, **res)
     save_classifier(learn.model, vocab, out, config)
     print(json.dumps(res))
