@@ -374,9 +374,10 @@ def pretrain(out:str='models/lm_nltk', # folder for weights, encoder, vocabulary
 
 def pretrain_cli():
     "`course-lm-pretrain`: `pretrain` from the command line, every argument a flag (`--help` lists them)"
-    return call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
+    call_parse(pretrain)()  # fastcore builds the flags from pretrain's signature and comments
+    # nothing returned: a console script's return value is its exit status, and a dict would exit with 1
 
-# %% ../nbs/04d_lm_train.ipynb 33
+# %% ../nbs/04d_lm_train.ipynb 34
 def free_port() -> int:
     "A TCP port on 127.0.0.1 that is free right now"
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -420,7 +421,7 @@ def run_ddp(world_size:int, **kw) -> dict:
     steps = set(kw.get('save_at', ())) | {kw['n_steps']}
     return {s: [torch.load(Path(out)/f'rank{r}_step{s}.pth', weights_only=True) for r in range(world_size)] for s in steps}
 
-# %% ../nbs/04d_lm_train.ipynb 37
+# %% ../nbs/04d_lm_train.ipynb 38
 def parse_counts(s:str, # comma-separated whole numbers, e.g. '1000000,4e6' ('': none)
                  name:str='counts' # the flag's name, for the error message
                 ) -> list:
@@ -503,4 +504,4 @@ def finetune(out:str='models/lm_imdb', # folder for weights, encoder, vocabulary
 
 def finetune_cli():
     "`course-lm-finetune`: `finetune` from the command line, every argument a flag (`--help` lists them)"
-    return call_parse(finetune)()
+    call_parse(finetune)()  # the results are printed; returning them would make the exit status 1
