@@ -256,7 +256,7 @@ def _bf16_cbs(bf16:bool) -> list:
     return [MixedPrecisionCB()]
 
 def monitor_docs(nums:Numericalized, max_tokens:int) -> Numericalized:
-    "The first documents of `nums` that hold at least `max_tokens` tokens (all of them when 0 or fewer)"
+    "The first documents of `nums` that hold at least `max_tokens` tokens (all of them when `max_tokens` is 0 or they hold no more)"
     if not max_tokens or len(nums.ids) <= max_tokens: return nums
     return nums.split_at(max(1, int(np.searchsorted(nums.offsets, max_tokens))))[0]
 
