@@ -4,12 +4,13 @@
 
 # %% auto 0
 __all__ = ['IN_TEST', 'small_in_test', 'pick_device', 'default_device', 'set_default_device', 'set_seed', 'run_info',
-           'test_grad_close']
+           'test_grad_close', 'console_script']
 
 # %% ../nbs/00a_core.ipynb 3
-import os, random, platform, datetime
+import os, sys, random, platform, datetime
 import numpy as np
 import torch
+from fastcore.script import call_parse
 
 # %% ../nbs/00a_core.ipynb 5
 IN_TEST = bool(os.environ.get('IN_TEST'))  # set by `nbdev_test`; lessons shrink data and epochs when true
@@ -95,3 +96,11 @@ def test_grad_close(f, # the function under test
         if a.shape != b.shape: raise AssertionError(f"{what} has shape {tuple(a.shape)}, the reference's {tuple(b.shape)}")
         if not torch.allclose(a, b, atol=eps, rtol=0, equal_nan=True):
             raise AssertionError(f"{what} differs from the reference's by up to {(a - b).abs().nan_to_num(float('inf')).max().item():.3g}")
+
+# %% ../nbs/00a_core.ipynb 26
+def console_script(func):
+    "A console-script entry point for `func`: every argument a flag (fastcore's `call_parse`), and nothing returned, so success exits with 0"
+    parse = call_parse(func)
+    def main(): parse()  # a returned dict would become exit status 1
+    main.__name__, main.__doc__ = f'{func.__name__}_cli', f"`{func.__name__}` from the command line (`--help` lists the flags)"
+    return main
